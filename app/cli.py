@@ -1,0 +1,79 @@
+"""The `posture` command line: database, ingestion, extraction, evaluation, serving."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from app.config import Settings, get_settings
+
+app = typer.Typer(
+    help="Posture: where NATO and EU governments stand on Russia's war against Ukraine.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Create and migrate the database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print an error in red and return the Exit to raise."""
+    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def settings_or_exit() -> Settings:
+    """Return the settings, or exit with a clear message when the environment is malformed."""
+    try:
+        return get_settings()
+    except Exception as exc:  # pydantic's ValidationError, shown without a traceback
+        raise fail(f"bad POSTURE_* setting: {exc}") from None
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply migrations and load the reference data (idempotent)."""
+    from app.pipeline import open_database, upgrade_database
+    from app.taxonomy import TaxonomyError
+
+    settings = settings_or_exit()
+    db = open_database(settings)
+    try:
+        changes = upgrade_database(db, settings)
+    except TaxonomyError as exc:
+        raise fail(str(exc)) from None
+    except Exception as exc:  # connection refused, permission denied...
+        raise fail(f"cannot upgrade {db.engine.url.render_as_string(hide_password=True)}: {exc}") from None
+    finally:
+        db.dispose()
+    summary = ", ".join(f"{n} {kind}" for kind, n in changes.items() if n) or "nothing to change"
+    console.print(f"[green]database at head[/]; reference data: {summary}")
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to bind."),
+    port: int = typer.Option(8000, min=1, max=65535, help="Port to listen on."),
+    workers: int = typer.Option(1, min=1, help="Worker processes."),
+    reload: bool = typer.Option(False, help="Reload on code changes (development)."),
+) -> None:
+    """Serve the dashboard and the JSON API with Uvicorn."""
+    import uvicorn
+
+    settings_or_exit()
+    uvicorn.run(
+        "app.web:create_app", factory=True, host=host, port=port, workers=workers, reload=reload, proxy_headers=True
+    )
+
+
+def main() -> None:
+    """Run the CLI."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/]")
+        sys.exit(130)

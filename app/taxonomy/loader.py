@@ -1,0 +1,249 @@
+"""Load the shipped reference data and a user's own files into a Taxonomy, with precise errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from app.taxonomy.model import ROLES, Actor, Country, Issue, Office, Taxonomy
+
+KINDS = ("countries", "issues", "actors")
+
+
+class TaxonomyError(ValueError):
+    """A reference-data file is malformed; says which file, which line and what is wrong."""
+
+    def __init__(self, path: str | Path, line: int | None, problem: str):
+        self.path, self.line, self.problem = str(path), line, problem
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+def slugify(text: str) -> str:
+    """Return a lower-case ASCII slug ("Viktor Orbán" -> "viktor-orban")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CountryIn(_Strict):
+    code: str = Field(pattern=r"^([A-Z]{2}|NATO|EU)$")
+    name: str = Field(min_length=1)
+    kind: Literal["country", "institution"] = "country"
+    nato_joined_on: date | None = None
+    eu_joined_on: date | None = None
+    adjectives: list[str] = []
+    aliases: list[str] = []
+    seats: list[str] = []
+    note: str | None = None
+
+
+class OfficeIn(_Strict):
+    title: str = Field(min_length=1)
+    role: str
+    country: str | None = None
+    start_on: date
+    end_on: date | None = None
+    note: str | None = None
+
+    @field_validator("role")
+    @classmethod
+    def _known_role(cls, v: str) -> str:
+        if v not in ROLES:
+            raise ValueError(f"unknown role {v!r}; expected one of {', '.join(ROLES)}")
+        return v
+
+
+class ActorIn(_Strict):
+    name: str = Field(min_length=1)
+    slug: str | None = None
+    type: Literal["person", "government", "organization"] = "person"
+    country: str
+    aliases: list[str] = []
+    offices: list[OfficeIn] = []
+    note: str | None = None
+
+
+class IssueIn(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    label: str = Field(min_length=1)
+    description: str
+    support: str
+    oppose: str
+    lexicon: dict[str, Any] = {}
+
+
+_MODELS: dict[str, type[_Strict]] = {"countries": CountryIn, "issues": IssueIn, "actors": ActorIn}
+_KEYS = {"countries": "code", "issues": "id", "actors": "slug"}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A SafeLoader that remembers the line of every mapping, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
+
+
+def _read_items(path: Path, text: str) -> list[tuple[int | None, dict]]:
+    """Parse a YAML or JSON list of mappings, returning (line, item) pairs."""
+    if path.suffix == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise TaxonomyError(path, exc.lineno, f"invalid JSON: {exc.msg}") from None
+        items = data if isinstance(data, list) else None
+        lines: list[int | None] = [None] * len(items or [])
+    else:
+        try:
+            data = yaml.load(text, Loader=_LineLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise TaxonomyError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}") from None
+        items = data if isinstance(data, list) else None
+        lines = [it.get("__line__") if isinstance(it, dict) else None for it in items or []]
+    if items is None:
+        raise TaxonomyError(path, 1, "expected a list of entries at the top level")
+    out = []
+    for line, item in zip(lines, items, strict=True):
+        if not isinstance(item, dict):
+            raise TaxonomyError(path, line, "each entry must be a mapping")
+        out.append((line, _strip_lines(item)))
+    return out
+
+
+def _parse_file(kind: str, path: Path, text: str) -> list[_Strict]:
+    model = _MODELS[kind]
+    parsed = []
+    for line, item in _read_items(path, text):
+        try:
+            parsed.append(model.model_validate(item))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(p) for p in err["loc"])
+            raise TaxonomyError(path, line, f"{loc}: {err['msg']}") from None
+    return parsed
+
+
+def _kind_of(path: Path) -> str | None:
+    for kind in KINDS:
+        if path.name.startswith(kind) and path.suffix in (".yaml", ".yml", ".json"):
+            return kind
+    return None
+
+
+def _shipped_files() -> list[tuple[str, Path, str]]:
+    root = resources.files("app.taxonomy") / "data"
+    files = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        kind = _kind_of(Path(entry.name))
+        if kind:
+            files.append((kind, Path("app/taxonomy/data") / entry.name, entry.read_text(encoding="utf-8")))
+    return files
+
+
+def _user_files(user_dir: Path) -> list[tuple[str, Path, str]]:
+    if not user_dir.is_dir():
+        raise TaxonomyError(user_dir, None, "taxonomy directory does not exist")
+    files = []
+    for path in sorted(user_dir.iterdir()):
+        kind = _kind_of(path)
+        if kind:
+            try:
+                files.append((kind, path, path.read_text(encoding="utf-8")))
+            except UnicodeDecodeError:
+                raise TaxonomyError(path, None, "not UTF-8 text") from None
+    return files
+
+
+def load_taxonomy(user_dir: Path | None = None, *, replace: bool = False) -> Taxonomy:
+    """Load the shipped taxonomy, extended (or, per kind, replaced) by the files in user_dir."""
+    merged: dict[str, dict[str, _Strict]] = {kind: {} for kind in KINDS}
+    user = _user_files(user_dir) if user_dir else []
+    replaced = {kind for kind, _, _ in user} if replace else set()
+    for kind, path, text in [f for f in _shipped_files() if f[0] not in replaced] + user:
+        for entry in _parse_file(kind, path, text):
+            key = getattr(entry, _KEYS[kind]) if kind != "actors" else (entry.slug or slugify(entry.name))
+            merged[kind][key] = entry
+    return _build(merged)
+
+
+def _build(merged: dict[str, dict[str, _Strict]]) -> Taxonomy:
+    countries = {
+        c.code: Country(
+            code=c.code,
+            name=c.name,
+            kind=c.kind,
+            nato_joined_on=c.nato_joined_on,
+            eu_joined_on=c.eu_joined_on,
+            adjectives=tuple(c.adjectives),
+            aliases=tuple(c.aliases),
+            seats=tuple(c.seats),
+        )
+        for c in merged["countries"].values()
+    }
+    issues = {
+        i.id: Issue(
+            id=i.id,
+            label=i.label,
+            description=i.description,
+            support=i.support,
+            oppose=i.oppose,
+            lexicon=dict(i.lexicon),
+        )
+        for i in merged["issues"].values()
+    }
+    actors: dict[str, Actor] = {}
+    # Every country speaks as a government actor of its own name (codebook: "Poland", government).
+    for c in countries.values():
+        if c.kind == "country":
+            actors[slugify(c.name)] = Actor(slug=slugify(c.name), name=c.name, type="government", country=c.code)
+    for slug, a in merged["actors"].items():
+        if a.country not in countries:
+            raise TaxonomyError("actors", None, f"actor {a.name!r} has unknown country {a.country!r}")
+        offices = tuple(
+            Office(
+                title=o.title,
+                role=o.role,
+                country=o.country or a.country,
+                start_on=o.start_on,
+                end_on=o.end_on,
+                note=o.note,
+            )
+            for o in a.offices
+        )
+        for o in offices:
+            if o.country not in countries:
+                raise TaxonomyError(
+                    "actors", None, f"office {o.title!r} of {a.name!r} has unknown country {o.country!r}"
+                )
+        actors[slug] = Actor(
+            slug=slug, name=a.name, type=a.type, country=a.country, aliases=tuple(a.aliases), offices=offices
+        )
+    return Taxonomy(countries=countries, issues=issues, actors=actors)

@@ -1,0 +1,13 @@
+"""Every router of the app, in one list, so create_app stays short."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+
+def include_routers(app: FastAPI) -> None:
+    """Attach the page and API routers to the app."""
+    from app.web.pages import assets, health
+
+    for module in (health, assets):
+        app.include_router(module.router)
