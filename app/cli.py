@@ -70,8 +70,23 @@ def serve(
     )
 
 
+def _register_commands() -> None:
+    """Attach the verbs that live in app/commands/ (one module per area)."""
+    import importlib
+    import pkgutil
+
+    import app.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"app.commands.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+
+
 def main() -> None:
     """Run the CLI."""
+    _register_commands()
     try:
         app()
     except KeyboardInterrupt:

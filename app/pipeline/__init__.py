@@ -1,4 +1,7 @@
-"""The one place that chains ingestion, extraction and storage, for the CLI and the web app alike."""
+"""The one place that chains ingestion, extraction and storage, for the CLI and the web app alike.
+
+Submodules: ingest (sources into documents), extract (documents into claims), demo (the demo database).
+"""
 
 from __future__ import annotations
 
