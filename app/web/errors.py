@@ -11,17 +11,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.store.filters import FilterError
 from app.web.templating import render
 
 log = logging.getLogger("posture.web")
 
 
-class BadFilter(ValueError):
-    """A query-string value that cannot be used; names the parameter and why."""
-
-    def __init__(self, param: str, value: object, reason: str):
-        self.param, self.value, self.reason = param, value, reason
-        super().__init__(f"{param}={value!r}: {reason}")
+# A bad query-string value anywhere in the app answers 400 naming the parameter (app.store.filters).
+BadFilter = FilterError
 
 
 def wants_json(request: Request) -> bool:
