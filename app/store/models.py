@@ -52,6 +52,7 @@ class Country(Base):
     kind: Mapped[str] = mapped_column(String(16), default="country")
     nato_joined_on: Mapped[date | None] = mapped_column(Date)
     eu_joined_on: Mapped[date | None] = mapped_column(Date)
+    eu_left_on: Mapped[date | None] = mapped_column(Date)  # last day of membership (GB: 2020-01-31)
     adjectives: Mapped[list] = mapped_column(JSON, default=list)
     aliases: Mapped[list] = mapped_column(JSON, default=list)
     seats: Mapped[list] = mapped_column(JSON, default=list)

@@ -40,6 +40,7 @@ def sync_reference(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
             "kind": c.kind,
             "nato_joined_on": c.nato_joined_on,
             "eu_joined_on": c.eu_joined_on,
+            "eu_left_on": c.eu_left_on,
             "adjectives": list(c.adjectives),
             "aliases": list(c.aliases),
             "seats": list(c.seats),

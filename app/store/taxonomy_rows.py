@@ -18,6 +18,7 @@ def load_taxonomy_from_db(session: Session) -> Taxonomy:
             kind=c.kind,
             nato_joined_on=c.nato_joined_on,
             eu_joined_on=c.eu_joined_on,
+            eu_left_on=c.eu_left_on,
             adjectives=tuple(c.adjectives or ()),
             aliases=tuple(c.aliases or ()),
             seats=tuple(c.seats or ()),

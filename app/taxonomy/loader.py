@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from app.taxonomy.model import ROLES, Actor, Country, Issue, Office, Taxonomy
 
@@ -39,15 +39,25 @@ class _Strict(BaseModel):
 
 
 class CountryIn(_Strict):
-    code: str = Field(pattern=r"^([A-Z]{2}|NATO|EU)$")
+    # States use ISO 3166-1 alpha-2 codes; institutions a short upper-case code (NATO, EU, G7, UN).
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,7}$")
     name: str = Field(min_length=1)
     kind: Literal["country", "institution"] = "country"
     nato_joined_on: date | None = None
     eu_joined_on: date | None = None
+    eu_left_on: date | None = None
     adjectives: list[str] = []
     aliases: list[str] = []
     seats: list[str] = []
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CountryIn:
+        if self.kind == "country" and len(self.code) != 2:
+            raise ValueError(f"a country's code must be its ISO 3166-1 alpha-2 code, got {self.code!r}")
+        if self.eu_left_on and (self.eu_joined_on is None or self.eu_left_on < self.eu_joined_on):
+            raise ValueError("eu_left_on needs an earlier eu_joined_on")
+        return self
 
 
 class OfficeIn(_Strict):
@@ -64,6 +74,12 @@ class OfficeIn(_Strict):
         if v not in ROLES:
             raise ValueError(f"unknown role {v!r}; expected one of {', '.join(ROLES)}")
         return v
+
+    @model_validator(mode="after")
+    def _ordered(self) -> OfficeIn:
+        if self.end_on is not None and self.end_on <= self.start_on:
+            raise ValueError(f"end_on {self.end_on} must be after start_on {self.start_on}")
+        return self
 
 
 class ActorIn(_Strict):
@@ -202,6 +218,7 @@ def _build(merged: dict[str, dict[str, _Strict]]) -> Taxonomy:
             kind=c.kind,
             nato_joined_on=c.nato_joined_on,
             eu_joined_on=c.eu_joined_on,
+            eu_left_on=c.eu_left_on,
             adjectives=tuple(c.adjectives),
             aliases=tuple(c.aliases),
             seats=tuple(c.seats),

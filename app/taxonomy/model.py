@@ -30,13 +30,14 @@ ROLES = (
 
 @dataclass(frozen=True)
 class Country:
-    """A state (ISO 3166-1 alpha-2 code) or an institution (NATO, EU) whose officials hold positions."""
+    """A state (ISO 3166-1 alpha-2 code) or an institution (NATO, EU, G7, UN) whose officials hold positions."""
 
     code: str
     name: str
     kind: str = "country"  # country | institution
     nato_joined_on: date | None = None
     eu_joined_on: date | None = None
+    eu_left_on: date | None = None  # last day of membership (the United Kingdom: 2020-01-31)
     adjectives: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()  # capitals and seats of government used as metonyms ("the Elysée")
@@ -47,7 +48,9 @@ class Country:
 
     def in_eu(self, on: date) -> bool:
         """Return whether the country was an EU member on that day."""
-        return self.eu_joined_on is not None and self.eu_joined_on <= on
+        if self.eu_joined_on is None or on < self.eu_joined_on:
+            return False
+        return self.eu_left_on is None or on <= self.eu_left_on
 
 
 @dataclass(frozen=True)
