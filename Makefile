@@ -12,16 +12,20 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed-app
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed-test
 
-demo: install
+demo: $(VENV)/.installed-app
 	$(BIN)/posture demo --host $(HOST) --port $(PORT)
 
-serve: install
+serve: $(VENV)/.installed-app
 	$(BIN)/posture db upgrade
 	$(BIN)/posture serve --host $(HOST) --port $(PORT)
 
