@@ -110,7 +110,7 @@ class Document(Base):
     __tablename__ = "document"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    url: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
     origin: Mapped[str | None] = mapped_column(Text)  # the path, URL or feed it was ingested from
     title: Mapped[str] = mapped_column(Text, default="")
     text: Mapped[str] = mapped_column(Text)
@@ -128,6 +128,15 @@ class Document(Base):
 
     claims: Mapped[list[Claim]] = relationship(back_populates="document", cascade="all, delete-orphan")
     duplicate_of: Mapped[Document | None] = relationship(remote_side="Document.id")
+
+
+class DocumentBand(Base):
+    """MinHash LSH band keys of a document: documents that share a key are near-duplicate candidates."""
+
+    __tablename__ = "document_band"
+
+    band_key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class Claim(Base):
@@ -255,6 +264,7 @@ __all__ = [
     "ClaimRevision",
     "Country",
     "Document",
+    "DocumentBand",
     "Issue",
     "LoginAttempt",
     "Office",
