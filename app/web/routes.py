@@ -11,3 +11,12 @@ def include_routers(app: FastAPI) -> None:
 
     for module in (health, assets):
         app.include_router(module.router)
+    _include_review_routers(app)
+
+
+def _include_review_routers(app: FastAPI) -> None:
+    """Attach accounts, review, exports, ingest and taxonomy editing (issue #6)."""
+    from app.web.pages import auth as auth_pages
+
+    for module in (auth_pages,):
+        app.include_router(module.router)
