@@ -1,0 +1,270 @@
+"""Turn actor-like phrases of a sentence into actor references: titles by date, metonyms, possessives, coreference.
+
+Noun phrases are composed from adjacent dictionary hits:
+- "German Chancellor Olaf Scholz", "Germany's Chancellor Olaf Scholz", "NATO chief Jens Stoltenberg": the name;
+- "the German chancellor", "Germany's foreign minister", "NATO chief": the holder of the office on the
+  document's date, else the person of that country and role already named in the document;
+- "Polish Defence Minister Jan Kowalski" where the name is unknown: a new person of that country;
+- "a French official", "Kremlin spokesman X", "the German government", "Downing Street", "Berlin": the government;
+- "he", "she", "the chancellor": the last fitting person (resolved by the caller, which knows the discourse).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.extract import cues
+from app.extract.gazetteer import Entry, Gazetteer
+from app.extract.matcher import Hit
+
+# What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
+_GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s\b")
+_NAME = re.compile(
+    r"\s+((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|de|De|von|van|der|den|da|di|le|[A-Z]\.)){1,3})"
+)
+_NOT_NAME_WORDS = frozenset(
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "On",
+        "In",
+        "At",
+        "The",
+        "This",
+        "That",
+        "He",
+        "She",
+        "It",
+        "We",
+        "They",
+        "And",
+        "But",
+        "Said",
+    ]
+)
+_GOVERNED = re.compile(
+    r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
+)
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
+
+
+@dataclass
+class Ref:
+    """A reference to an actor in a sentence (document offsets) and how it was resolved."""
+
+    start: int
+    end: int
+    name: str
+    type: str  # person | government | organization
+    country: str
+    slug: str | None
+    rule: str  # name | title | title+date | metonym | adjective+voice | extracted | ...
+    role: str | None = None
+    possessive: bool = False
+    governed: bool = False  # the object of a preposition or verb ("talks with Russia"): never a subject
+
+
+@dataclass
+class Discourse:
+    """What the document has said so far: people named, by surname and role, for coreference."""
+
+    published_on: date | None
+    persons: list[Ref] = field(default_factory=list)
+    extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
+
+    def remember(self, ref: Ref) -> None:
+        """Record a person reference as the latest one."""
+        if ref.type == "person":
+            self.persons.append(ref)
+
+    def last_person(
+        self, *, country: str | None = None, role: str | None = None, before: int | None = None
+    ) -> Ref | None:
+        """Return the latest person named (before an offset), optionally of a country and role."""
+        for ref in reversed(self.persons):
+            if before is not None and ref.start >= before:
+                continue
+            if (country is None or ref.country == country) and (role is None or ref.role == role):
+                return ref
+        return None
+
+
+def _group(hits: list[Hit]) -> list[list[Hit]]:
+    """Group hits that cover the same longest span; shorter hits inside a longer one are dropped."""
+    groups: list[list[Hit]] = []
+    for hit in hits:
+        if groups:
+            head = groups[-1][0]
+            if hit.start == head.start and hit.end == head.end:
+                groups[-1].append(hit)
+                continue
+            if hit.start < head.end:
+                continue
+        groups.append([hit])
+    return groups
+
+
+def _kinds(group: list[Hit]) -> dict[str, Entry]:
+    return {hit.payload.kind: hit.payload for hit in group}
+
+
+class ActorResolver:
+    """Compose dictionary hits of one sentence into actor references."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def person_ref(self, slug: str, start: int, end: int, *, on: date | None, country: str | None, rule: str) -> Ref:
+        """Return a reference to a registry person, with the country of the office held on that day."""
+        actor = self.gaz.actor(slug)
+        role = None
+        held = [o for o in actor.offices if on is None or o.held_on(on)]
+        if country is None:
+            country = actor.country_on(on) if on else (held[-1].country if held else actor.country)
+        for office in held:
+            if office.country == country:
+                role = office.role
+        if role == "spokesperson" or (role is None and held and all(o.role == "spokesperson" for o in held)):
+            # A spokesperson speaks for the government (codebook), even when named.
+            government = self.government_ref(country, start, end, "spokesperson")
+            if government is not None:
+                return government
+        return Ref(start, end, actor.name, actor.type, country, slug, rule, role=role)
+
+    def government_ref(self, code: str, start: int, end: int, rule: str) -> Ref | None:
+        """Return a reference to a country's government (or NATO / the EU as organisations)."""
+        actor = self.gaz.government(code)
+        if actor is None:
+            return None
+        return Ref(start, end, actor.name, actor.type, code, actor.slug, rule)
+
+    def resolve(self, text: str, hits: list[Hit], discourse: Discourse) -> tuple[list[Ref], list[Hit]]:
+        """Return the actor references of a sentence, and the leftover hits (pronouns, collectives...)."""
+        on = discourse.published_on
+        groups = _group(hits)
+        refs: list[Ref] = []
+        others: list[Hit] = []
+        i = 0
+        while i < len(groups):
+            phrase = [groups[i]]
+            j = i + 1
+            while j < len(groups) and _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start]):
+                kinds = _kinds(groups[j])
+                if not ({"person", "title", "voice", "org"} & kinds.keys()) or "pronoun" in kinds:
+                    break
+                phrase.append(groups[j])
+                j += 1
+                if "person" in kinds:
+                    break
+            ref, used = self._compose(text, phrase, discourse, on)
+            if ref is None:
+                for group in phrase[:1]:
+                    others.extend(group)
+                i += 1
+                continue
+            end = ref.end
+            ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
+            ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 20), ref.start))
+            refs.append(ref)
+            discourse.remember(ref)
+            i += used
+        return refs, others
+
+    def _compose(self, text: str, phrase: list[list[Hit]], discourse: Discourse, on: date | None):
+        """Resolve the longest sensible prefix of a phrase; return (ref or None, groups used)."""
+        first = _kinds(phrase[0])
+        start = phrase[0][0].start
+        country: str | None = None
+        role: str | None = None
+        voice: str | None = None
+        k = 0
+        for k, group in enumerate(phrase):
+            kinds = _kinds(group)
+            end = group[0].end
+            if "person" in kinds:
+                return self.person_ref(
+                    kinds["person"].value, start, end, on=on, country=country, rule="title+name" if role else "name"
+                ), k + 1
+            if country is None and ("country" in kinds or "seat" in kinds or "adj" in kinds):
+                entry = kinds.get("country") or kinds.get("seat") or kinds["adj"]
+                country = entry.value
+                continue
+            if "title" in kinds:
+                role = kinds["title"].value
+                continue
+            if "voice" in kinds:
+                voice = kinds["voice"].value
+                continue
+            if "org" in kinds and k == 0:
+                break
+        end = phrase[k][0].end if phrase else start
+        # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
+        used = k + 1
+        if voice and country:
+            if voice in _SPOKES or voice not in ("ministry",) or not _NAME.match(text, end):
+                # A spokesperson or an official speaks for the government, even when named (codebook).
+                name = _NAME.match(text, end)
+                stop = name.end() if name and voice in _SPOKES else end
+                return self.government_ref(country, start, stop, "voice"), used
+        if role and (country or "title" in first):
+            name = _NAME.match(text, end)
+            if name and not set(name.group(1).split()) & _NOT_NAME_WORDS:
+                known = self._known_person(name.group(1), discourse)
+                if known:
+                    return known, used
+                if country:
+                    return self._extracted(name.group(1), start, name.end(), country, role, discourse), used
+            if country:
+                return self._office_holder(country, role, start, end, discourse, on), used
+            # A bare title ("the chancellor"): the last person named with that role.
+            last = discourse.last_person(role=role)
+            if last and text[max(0, start - 4) : start].lower().endswith("the "):
+                return Ref(start, end, last.name, "person", last.country, last.slug, "coreference", role=role), used
+            return None, 1
+        if "org" in first:
+            slug = first["org"].value
+            actor = self.gaz.actor(slug)
+            return Ref(start, phrase[0][0].end, actor.name, actor.type, actor.country_on(on), slug, "name"), 1
+        if "country" in first or "seat" in first:
+            entry = first.get("country") or first["seat"]
+            rule = "country" if "country" in first else "metonym"
+            return self.government_ref(entry.value, start, phrase[0][0].end, rule), 1
+        return None, 1
+
+    def _known_person(self, name: str, discourse: Discourse) -> Ref | None:
+        surname = name.split()[-1]
+        return discourse.extracted.get(surname)
+
+    def _extracted(self, name: str, start: int, end: int, country: str, role: str, discourse: Discourse) -> Ref:
+        ref = Ref(start, end, name, "person", country, None, "title+new-name", role=role)
+        discourse.extracted[name.split()[-1]] = ref
+        return ref
+
+    def _office_holder(self, country: str, role: str, start: int, end: int, discourse: Discourse, on: date | None):
+        holder = self.gaz.taxonomy.holder(country=country, on=on, role=role) if on else None
+        if holder is not None:
+            return Ref(start, end, holder.name, "person", country, holder.slug, "title+date", role=role)
+        last = discourse.last_person(country=country, role=role)
+        if last is not None:
+            return Ref(start, end, last.name, "person", country, last.slug, "title+coreference", role=role)
+        return None

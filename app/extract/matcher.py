@@ -1,0 +1,114 @@
+"""A phrase dictionary compiled once into an Aho-Corasick automaton, matched in one pass over a text.
+
+Phrase syntax (shared by the cue vocabularies and the issue lexicons):
+- words match whole words, case-insensitively ("ground troops");
+- a trailing "*" on the last word matches any ending ("negotiat*" matches "negotiations");
+- "..", between words, allows a gap of up to three words ("send .. troops" matches "send Polish troops");
+  such phrases, and those with "*" inside, are compiled into one regular expression per dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+_GAP = r"(?:\W+[\w'’-]+){0,3}?\W+"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One phrase found in a text: where, which phrase, and the payload it was registered with."""
+
+    start: int
+    end: int
+    phrase: str
+    payload: Any
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _phrase_regex(phrase: str) -> str:
+    parts = []
+    for word in phrase.split():
+        if word == "..":
+            parts.append(_GAP)
+            continue
+        if parts and parts[-1] != _GAP:
+            parts.append(r"\s+")
+        wildcard = word.endswith("*")
+        core = re.escape(word.rstrip("*"))
+        parts.append(core + (r"[\w'’-]*" if wildcard else ""))
+    return "".join(parts)
+
+
+class PhraseMatcher:
+    """Match many phrases at once; each phrase carries a payload (an issue and polarity, a role...)."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]], *, case_sensitive: Iterable[str] = ()) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._patterns: list[tuple[re.Pattern, str, Any]] = []
+        self._case_sensitive = frozenset(case_sensitive)
+        keys: dict[str, list[tuple[str, bool, Any]]] = {}
+        regex_parts: list[tuple[str, Any]] = []
+        for phrase, payload in entries:
+            phrase = " ".join(phrase.split())
+            if not phrase:
+                continue
+            words = phrase.split()
+            if ".." in words or any(w.endswith("*") for w in words[:-1]):
+                regex_parts.append((phrase, payload))
+                continue
+            wildcard = phrase.endswith("*")
+            key = phrase.rstrip("*").lower()
+            keys.setdefault(key, []).append((phrase, wildcard, payload))
+        for key, values in keys.items():
+            self._automaton.add_word(key, (len(key), values))
+        self._empty = not keys
+        if not self._empty:
+            self._automaton.make_automaton()
+        for phrase, payload in regex_parts:
+            pattern = re.compile(r"(?<![\w])" + _phrase_regex(phrase.lower()) + r"(?![\w])", re.IGNORECASE)
+            self._patterns.append((pattern, phrase, payload))
+
+    def find(self, text: str, lowered: str | None = None) -> list[Hit]:
+        """Return every whole-word hit in text, sorted by start then longest first."""
+        lowered = lowered if lowered is not None else text.lower()
+        hits: list[Hit] = []
+        if not self._empty:
+            for last, (length, values) in self._automaton.iter(lowered):
+                start, end = last - length + 1, last + 1
+                if start > 0 and _is_word_char(lowered[start - 1]) and _is_word_char(lowered[start]):
+                    continue
+                for phrase, wildcard, payload in values:
+                    stop = end
+                    if wildcard:
+                        while stop < len(lowered) and (_is_word_char(lowered[stop]) or lowered[stop] in "'’-"):
+                            stop += 1
+                    elif stop < len(lowered) and _is_word_char(lowered[stop]) and _is_word_char(lowered[stop - 1]):
+                        continue
+                    if phrase in self._case_sensitive and text[start:stop] != phrase:
+                        continue
+                    hits.append(Hit(start, stop, phrase, payload))
+        for pattern, phrase, payload in self._patterns:
+            for m in pattern.finditer(text):
+                hits.append(Hit(m.start(), m.end(), phrase, payload))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        return hits
+
+
+def drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping hits (hits sorted by start, longest first)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            if hit.end - hit.start > kept[-1].end - kept[-1].start:
+                kept[-1] = hit
+            continue
+        kept.append(hit)
+    return kept

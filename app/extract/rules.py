@@ -1,0 +1,242 @@
+"""The rule-based extractor: sentences, actors, attribution, issues and stance, assembled into claims.
+
+For every issue phrase in a sentence, the speaker is the subject of the nearest speech or position verb (or the
+speaker of the quotation it sits in), the stance comes from the nearest stance cue with its negation, and the
+claim keeps the sentence as evidence and the list of rules that fired as its explanation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from app.extract.actors import ActorResolver, Discourse, Ref
+from app.extract.attribution import Speaker, is_hearsay_context, quote_spans, subject_of
+from app.extract.base import ExtractedClaim, register
+from app.extract.cues import SPEECH
+from app.extract.gazetteer import Gazetteer
+from app.extract.matcher import Hit
+from app.extract.segment import Sentence, split_sentences
+from app.extract.stance import compile_cues, compile_issues, decide_stance, issue_hits
+from app.taxonomy import Taxonomy
+
+VERSION = "1.0"
+
+
+def _bucket(hits: list[Hit], sentences: list[Sentence]) -> list[list[Hit]]:
+    """Distribute hits (sorted by start) over the sentences that contain them."""
+    starts = [s.start for s in sentences]
+    buckets: list[list[Hit]] = [[] for _ in sentences]
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        if i >= 0 and hit.end <= sentences[i].end:
+            buckets[i].append(hit)
+    return buckets
+
+
+class RulesExtractor:
+    """Explainable claim extraction from dictionaries compiled once per taxonomy."""
+
+    name = "rules"
+    version = VERSION
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.gazetteer = Gazetteer(taxonomy)
+        self.resolver = ActorResolver(self.gazetteer)
+        self.issues, self.yields = compile_issues(taxonomy)
+        self.attribution, self.stance_cues, self.negators = compile_cues()
+
+    def __call__(self, text: str, *, published_on: date | None) -> list[ExtractedClaim]:
+        """Return the claims of one document."""
+        lowered = text.lower()
+        sentences = split_sentences(text)
+        if not sentences:
+            return []
+        actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
+        issue_buckets = _bucket(self.issues.find(text, lowered), sentences)
+        say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
+        stance_buckets = _bucket(self.stance_cues.find(text, lowered), sentences)
+        negator_buckets = _bucket(self.negators.find(text, lowered), sentences)
+        quotes = quote_spans(text)
+        discourse = Discourse(published_on=published_on)
+        # First pass: who is named where, so that quotations can look ahead for their speaker.
+        resolved = []
+        for sentence in sentences:
+            refs, others = self.resolver.resolve(text, actor_hits[sentence.index], discourse)
+            resolved.append((self._add_extracted_surnames(text, sentence, refs, discourse), others))
+        doc = _Doc(text, sentences, resolved, say_buckets, quotes, discourse)
+        best: dict[tuple[str, str, str], ExtractedClaim] = {}
+        for sentence in sentences:
+            i = sentence.index
+            found = issue_hits(issue_buckets[i], self.yields)
+            if not found:
+                continue
+            if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
+                continue  # questions are not positions
+            for issue in found:
+                speaker = self._speaker(doc, sentence, issue)
+                if speaker is None:
+                    continue
+                cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
+                stance = decide_stance(text, issue, cues_here, negator_buckets[i])
+                for ref in speaker.refs:
+                    claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
+                    key = (claim.actor, claim.issue, claim.stance)
+                    if key not in best or claim.confidence > best[key].confidence:
+                        best[key] = claim
+        return sorted(best.values(), key=lambda c: (c.start, c.actor, c.issue))
+
+    def _speaker(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
+        """Return who holds the position named by an issue phrase, or None."""
+        refs, others = doc.resolved[sentence.index]
+        says, hearsay = doc.says(sentence.index)
+        quote = _inside(doc.quotes, issue.start, issue.end)
+        if quote:
+            # Reported speech inside a statement ("the Chancellor called for a ceasefire," the government said).
+            inner = [h for h in says if quote[0] <= h.start and h.end <= issue.start]
+            if inner:
+                speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
+                if speaker is not None and speaker.rule == "subject":
+                    return speaker
+            speaker = self._quote_speaker(doc, quote)
+            if speaker is not None:
+                return speaker
+        before = [h for h in says if h.end <= issue.start]
+        after = [h for h in says if h.start >= issue.end]
+        hearsay_before = [h for h in hearsay if h.end <= issue.start]
+        if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
+            return None  # "they fear X will ...": someone else's guess
+        for cue in ([before[-1]] if before else []) + after[:1]:
+            speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+            if speaker is None:
+                continue
+            if any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
+                return None
+            return self._reporter(doc, sentence, speaker, says) or speaker
+        return None
+
+    def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
+        """Return the person who said what a government is reported to want ("Lavrov said Moscow wanted...")."""
+        first = speaker.refs[0]
+        if speaker.rule != "subject" or first.type == "person":
+            return None
+        speech = [h for h in says if h.end <= first.start and h.phrase in SPEECH]
+        if not speech:
+            return None
+        refs, others = doc.resolved[sentence.index]
+        outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
+        if outer is not None and outer.refs[0].type == "person":
+            return Speaker(outer.refs, speech[-1], "reported")
+        return None
+
+    def _quote_speaker(self, doc: _Doc, quote: tuple[int, int]) -> Speaker | None:
+        """Return the speaker of a quotation: "...," X said / X said: "..." / "...," he added."""
+        q_start, q_end = quote
+        for i, pick in ((doc.sentence_at(q_end - 1), "after"), (doc.sentence_at(q_start), "before")):
+            if i is None:
+                continue
+            sentence = doc.sentences[i]
+            refs, others = doc.resolved[i]
+            says, _ = doc.says(i)
+            if pick == "after":
+                cues = [h for h in says if q_end <= h.start <= q_end + 80][:1]
+                if not cues and i + 1 < len(doc.sentences) and doc.sentences[i + 1].start - q_end < 4:
+                    # The quotation closes a sentence; its speaker opens the next one ("...” he said.").
+                    i += 1
+                    sentence = doc.sentences[i]
+                    refs, others = doc.resolved[i]
+                    cues = [h for h in doc.says(i)[0] if h.start <= sentence.start + 40][:1]
+            else:
+                cues = [h for h in says if h.end <= q_start][-1:]
+            for cue in cues:
+                speaker = subject_of(
+                    doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+                )
+                if speaker is not None:
+                    return Speaker(speaker.refs, cue, "quote")
+        return None
+
+    def _add_extracted_surnames(self, text: str, sentence: Sentence, refs: list[Ref], discourse: Discourse):
+        """Find later mentions of people first met by title ("Defence Minister Jan Kowalski" ... "Kowalski")."""
+        if not discourse.extracted:
+            return refs
+        added = list(refs)
+        for surname, person in discourse.extracted.items():
+            for m in re.finditer(rf"\b{re.escape(surname)}\b", sentence.text):
+                start, end = sentence.start + m.start(), sentence.start + m.end()
+                if any(r.start <= start < r.end for r in added):
+                    continue
+                ref = Ref(start, end, person.name, "person", person.country, None, "surname", role=person.role)
+                ref.possessive = text[end : end + 2] in ("'s", "’s")
+                added.append(ref)
+                discourse.remember(ref)
+        added.sort(key=lambda r: r.start)
+        return added
+
+    def _claim(self, sentence, issue, ref, speaker, stance, published_on) -> ExtractedClaim:
+        """Build a claim with its confidence and the rules that fired."""
+        confidence = 0.45
+        confidence += {"subject": 0.2, "quote": 0.2, "reported": 0.15, "inverted": 0.15, "pronoun": 0.1}.get(
+            speaker.rule, 0.0
+        )
+        confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
+        confidence += 0.1 if stance.cue else 0.0
+        explanation = [
+            {"rule": "actor", "detail": f"{ref.rule}: {ref.name}"},
+            {"rule": "attribution", "detail": f"{speaker.rule}: {speaker.cue.phrase}"},
+            {"rule": "issue", "detail": f"{issue.payload.issue}: {issue.phrase}"},
+        ]
+        if stance.cue:
+            explanation.append({"rule": "stance", "detail": stance.cue})
+        if stance.negated:
+            explanation.append({"rule": "negation", "detail": "cue turned around by a negation"})
+        return ExtractedClaim(
+            actor=ref.name,
+            actor_type=ref.type,
+            country=ref.country,
+            issue=issue.payload.issue,
+            stance=stance.stance,
+            evidence=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            confidence=min(confidence, 0.95),
+            stated_on=published_on,
+            actor_slug=ref.slug,
+            explanation=explanation,
+        )
+
+
+class _Doc:
+    """One document's sentences, resolved actors, attribution cues and quotations, for the claim pass."""
+
+    def __init__(self, text, sentences, resolved, say_buckets, quotes, discourse) -> None:
+        self.text, self.sentences, self.resolved = text, sentences, resolved
+        self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
+        self._starts = [s.start for s in sentences]
+
+    def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
+        """Return the speech or position cues and the hearsay cues of sentence i."""
+        bucket = self.say_buckets[i]
+        return [h for h in bucket if h.payload == "say"], [h for h in bucket if h.payload == "hearsay"]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Return the index of the sentence containing an offset."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i if i >= 0 and offset < self.sentences[i].end else None
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    for span in spans:
+        if span[0] <= start and end <= span[1]:
+            return span
+    return None
+
+
+@register("rules")
+def make_rules_extractor(*, taxonomy: Taxonomy, **config) -> RulesExtractor:
+    """Build the rule-based extractor for a taxonomy."""
+    if config:
+        raise ValueError(f"the rules extractor takes no options; got {', '.join(sorted(config))}")
+    return RulesExtractor(taxonomy)

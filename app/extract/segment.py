@@ -1,0 +1,101 @@
+"""Split a text into sentences that keep their character offsets, in one linear regex pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets), then space and a capital,
+# a digit or an opening quote; or at a line break. Abbreviations that end in a dot are checked afterwards.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9•])|\n+""")
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "vs",
+        "etc",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "e.u",
+        "u.n",
+        "a.m",
+        "p.m",
+        "i.e",
+        "e.g",
+        "approx",
+        "dept",
+        "gov",
+        "sen",
+        "rep",
+    ]
+)
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and where it sits in the document (text == document[start:end])."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    match = _LAST_WORD.search(text, max(0, end - 12), end)
+    if not match:
+        return False
+    word = match.group(1).lower()
+    # Single capital initials ("Joe R. Biden") and known abbreviations do not end a sentence.
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of a text with their offsets, whitespace trimmed."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and not match.group().startswith("..") and _is_abbreviation(text, end):
+            continue
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start >= 2:
+        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end]))
