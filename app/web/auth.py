@@ -15,6 +15,8 @@ from typing import Annotated, Any
 
 import anyio
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.responses import JSONResponse, RedirectResponse
@@ -169,6 +171,8 @@ async def check_csrf(request: Request) -> None:
 
 
 CsrfDep = Annotated[None, Depends(check_csrf)]
+# Declares the Bearer scheme in the OpenAPI document; the middleware does the real work.
+_BEARER = HTTPBearer(auto_error=False, description="An API token from `posture users token NAME`")
 MaybeUser = Annotated[CurrentUser | None, Depends(current_user)]
 
 
@@ -185,7 +189,11 @@ def require_role(role: str) -> Callable[..., Any]:
     if role not in m.ROLES:
         raise ValueError(f"unknown role {role!r}")
 
-    async def dependency(request: Request, session: SessionDep) -> CurrentUser:
+    async def dependency(
+        request: Request,
+        session: SessionDep,
+        _bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_BEARER)],
+    ) -> CurrentUser:
         user = require_user(request)
         if not user.can(role):
             raise HTTPException(403, f"This needs the {role} role; you are {user.role}.")
@@ -252,3 +260,29 @@ UserDep = Annotated[CurrentUser, Depends(require_user)]
 def clear_login_failures(session, *, username: str) -> None:
     """Forget a name's failed logins after it signs in (the address keeps its count)."""
     users.clear_attempts(session, key=f"login-user:{username.lower()}")
+
+
+class ErrorOut(BaseModel):
+    """An error answer: what went wrong, and the status again."""
+
+    detail: str | list[dict[str, Any]]
+    status: int
+
+
+def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """Return OpenAPI descriptions of the error answers a route can give."""
+    words = {
+        400: "Invalid parameter",
+        401: "Not logged in, or an unknown API token",
+        403: "Role too weak, or a missing/invalid CSRF token",
+        404: "No such object",
+        409: "Conflicts with the current state",
+        413: "Payload too large",
+        415: "Unsupported file type",
+        422: "Invalid body or parameter",
+        429: "Too many requests",
+    }
+    return {code: {"model": ErrorOut, "description": words.get(code, "Error")} for code in codes}
+
+
+WRITE_ERRORS = error_responses(401, 403, 404, 422, 429)
