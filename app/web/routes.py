@@ -12,6 +12,7 @@ def include_routers(app: FastAPI) -> None:
     for module in (health, assets):
         app.include_router(module.router)
     _include_review_routers(app)
+    _include_records_routers(app)
 
 
 def _include_review_routers(app: FastAPI) -> None:
@@ -20,4 +21,13 @@ def _include_review_routers(app: FastAPI) -> None:
     from app.web.pages import auth as auth_pages
 
     for module in (auth_pages, review_api):
+        app.include_router(module.router)
+
+
+def _include_records_routers(app: FastAPI) -> None:
+    """Attach the claims table, documents, actor and country pages and their JSON twins (issue #5, records)."""
+    from app.web.api import claims as claims_api
+    from app.web.pages import claims as claims_pages
+
+    for module in (claims_api, claims_pages):
         app.include_router(module.router)
