@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from app.taxonomy.model import ROLES, Actor, Country, Issue, Office, Taxonomy
 
 KINDS = ("countries", "issues", "actors")
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 class TaxonomyError(ValueError):
@@ -27,9 +29,32 @@ class TaxonomyError(ValueError):
         super().__init__(f"{where}: {problem}")
 
 
+# Letters that NFKD does not decompose into a base letter plus accent ("Radosław", "Støre", "Đukanović").
+_TRANSLITERATE = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "ß": "ss",
+        "ı": "i",
+    }
+)
+
+
 def slugify(text: str) -> str:
     """Return a lower-case ASCII slug ("Viktor Orbán" -> "viktor-orban")."""
-    text = unicodedata.normalize("NFKD", text)
+    text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -118,6 +143,28 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+@dataclass(frozen=True)
+class _Source:
+    """Where an entry came from, to point errors found after parsing at the right file and line."""
+
+    path: Path
+    line: int | None
+    raw: dict  # the entry as read, nested mappings still carrying their "__line__"
+
+    def line_of(self, *loc: str | int) -> int | None:
+        """Return the line of the innermost mapping along a path of keys and indexes (an office's line)."""
+        node: Any = self.raw
+        line = self.line
+        for key in loc:
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                break
+            if isinstance(node, dict) and node.get("__line__"):
+                line = node["__line__"]
+        return line
+
+
 def _strip_lines(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
@@ -127,7 +174,7 @@ def _strip_lines(value: Any) -> Any:
 
 
 def _read_items(path: Path, text: str) -> list[tuple[int | None, dict]]:
-    """Parse a YAML or JSON list of mappings, returning (line, item) pairs."""
+    """Parse a YAML or JSON list of mappings, returning (line, item) pairs; items keep their "__line__" marks."""
     if path.suffix == ".json":
         try:
             data = json.loads(text)
@@ -142,6 +189,8 @@ def _read_items(path: Path, text: str) -> list[tuple[int | None, dict]]:
             mark = getattr(exc, "problem_mark", None)
             problem = getattr(exc, "problem", None) or str(exc)
             raise TaxonomyError(path, mark.line + 1 if mark else None, f"invalid YAML: {problem}") from None
+        if data is None:  # an empty file adds nothing
+            return []
         items = data if isinstance(data, list) else None
         lines = [it.get("__line__") if isinstance(it, dict) else None for it in items or []]
     if items is None:
@@ -150,26 +199,40 @@ def _read_items(path: Path, text: str) -> list[tuple[int | None, dict]]:
     for line, item in zip(lines, items, strict=True):
         if not isinstance(item, dict):
             raise TaxonomyError(path, line, "each entry must be a mapping")
-        out.append((line, _strip_lines(item)))
+        out.append((line, item))
     return out
 
 
-def _parse_file(kind: str, path: Path, text: str) -> list[_Strict]:
+def _describe(err: dict) -> str:
+    """Turn one pydantic error into a sentence a data editor understands."""
+    loc = ".".join(str(p) for p in err["loc"])
+    if err["type"] == "extra_forbidden":
+        return f"unknown field {loc!r}"
+    if err["type"] == "missing":
+        return f"missing field {loc!r}"
+    msg = err["msg"].removeprefix("Value error, ")
+    if isinstance(err.get("input"), bool) and err["loc"] and err["loc"][-1] in ("code", "country"):
+        # YAML 1.1 reads NO (Norway) as false.
+        msg += '; quote country codes that YAML reads as booleans, e.g. "NO"'
+    return f"{loc}: {msg}" if loc else msg
+
+
+def _parse_file(kind: str, path: Path, text: str) -> list[tuple[_Strict, _Source]]:
     model = _MODELS[kind]
     parsed = []
-    for line, item in _read_items(path, text):
+    for line, raw in _read_items(path, text):
+        source = _Source(path=path, line=line, raw=raw)
         try:
-            parsed.append(model.model_validate(item))
+            parsed.append((model.model_validate(_strip_lines(raw)), source))
         except ValidationError as exc:
             err = exc.errors()[0]
-            loc = ".".join(str(p) for p in err["loc"])
-            raise TaxonomyError(path, line, f"{loc}: {err['msg']}") from None
+            raise TaxonomyError(path, source.line_of(*err["loc"]), _describe(err)) from None
     return parsed
 
 
 def _kind_of(path: Path) -> str | None:
     for kind in KINDS:
-        if path.name.startswith(kind) and path.suffix in (".yaml", ".yml", ".json"):
+        if path.name.startswith(kind) and path.suffix in DATA_SUFFIXES:
             return kind
     return None
 
@@ -189,28 +252,34 @@ def _user_files(user_dir: Path) -> list[tuple[str, Path, str]]:
         raise TaxonomyError(user_dir, None, "taxonomy directory does not exist")
     files = []
     for path in sorted(user_dir.iterdir()):
+        if path.suffix not in DATA_SUFFIXES or path.name.startswith("."):
+            continue  # READMEs and editor files sit next to the data
         kind = _kind_of(path)
-        if kind:
-            try:
-                files.append((kind, path, path.read_text(encoding="utf-8")))
-            except UnicodeDecodeError:
-                raise TaxonomyError(path, None, "not UTF-8 text") from None
+        if kind is None:
+            # A silently skipped "actor.yaml" would look like data that loaded.
+            raise TaxonomyError(path, None, f"file name must start with one of {', '.join(KINDS)}")
+        try:
+            files.append((kind, path, path.read_text(encoding="utf-8")))
+        except UnicodeDecodeError:
+            raise TaxonomyError(path, None, "not UTF-8 text") from None
+    if not files:
+        raise TaxonomyError(user_dir, None, "no taxonomy files (countries*.yaml, issues*.yaml, actors*.yaml) found")
     return files
 
 
 def load_taxonomy(user_dir: Path | None = None, *, replace: bool = False) -> Taxonomy:
     """Load the shipped taxonomy, extended (or, per kind, replaced) by the files in user_dir."""
-    merged: dict[str, dict[str, _Strict]] = {kind: {} for kind in KINDS}
+    merged: dict[str, dict[str, tuple[_Strict, _Source]]] = {kind: {} for kind in KINDS}
     user = _user_files(user_dir) if user_dir else []
     replaced = {kind for kind, _, _ in user} if replace else set()
     for kind, path, text in [f for f in _shipped_files() if f[0] not in replaced] + user:
-        for entry in _parse_file(kind, path, text):
+        for entry, source in _parse_file(kind, path, text):
             key = getattr(entry, _KEYS[kind]) if kind != "actors" else (entry.slug or slugify(entry.name))
-            merged[kind][key] = entry
+            merged[kind][key] = (entry, source)  # a later file's entry with the same key wins
     return _build(merged)
 
 
-def _build(merged: dict[str, dict[str, _Strict]]) -> Taxonomy:
+def _build(merged: dict[str, dict[str, tuple[_Strict, _Source]]]) -> Taxonomy:
     countries = {
         c.code: Country(
             code=c.code,
@@ -223,7 +292,7 @@ def _build(merged: dict[str, dict[str, _Strict]]) -> Taxonomy:
             aliases=tuple(c.aliases),
             seats=tuple(c.seats),
         )
-        for c in merged["countries"].values()
+        for c, _ in merged["countries"].values()
     }
     issues = {
         i.id: Issue(
@@ -234,33 +303,38 @@ def _build(merged: dict[str, dict[str, _Strict]]) -> Taxonomy:
             oppose=i.oppose,
             lexicon=dict(i.lexicon),
         )
-        for i in merged["issues"].values()
+        for i, _ in merged["issues"].values()
     }
     actors: dict[str, Actor] = {}
     # Every country speaks as a government actor of its own name (codebook: "Poland", government).
     for c in countries.values():
         if c.kind == "country":
             actors[slugify(c.name)] = Actor(slug=slugify(c.name), name=c.name, type="government", country=c.code)
-    for slug, a in merged["actors"].items():
+    for slug, (a, source) in merged["actors"].items():
         if a.country not in countries:
-            raise TaxonomyError("actors", None, f"actor {a.name!r} has unknown country {a.country!r}")
-        offices = tuple(
-            Office(
-                title=o.title,
-                role=o.role,
-                country=o.country or a.country,
-                start_on=o.start_on,
-                end_on=o.end_on,
-                note=o.note,
+            raise TaxonomyError(
+                source.path, source.line_of("country"), f"actor {a.name!r} has unknown country {a.country!r}"
             )
-            for o in a.offices
-        )
-        for o in offices:
-            if o.country not in countries:
+        offices = []
+        for n, o in enumerate(a.offices):
+            country = o.country or a.country
+            if country not in countries:
                 raise TaxonomyError(
-                    "actors", None, f"office {o.title!r} of {a.name!r} has unknown country {o.country!r}"
+                    source.path,
+                    source.line_of("offices", n),
+                    f"office {o.title!r} of {a.name!r} has unknown country {country!r}",
                 )
+            offices.append(
+                Office(
+                    title=o.title,
+                    role=o.role,
+                    country=country,
+                    start_on=o.start_on,
+                    end_on=o.end_on,
+                    note=o.note,
+                )
+            )
         actors[slug] = Actor(
-            slug=slug, name=a.name, type=a.type, country=a.country, aliases=tuple(a.aliases), offices=offices
+            slug=slug, name=a.name, type=a.type, country=a.country, aliases=tuple(a.aliases), offices=tuple(offices)
         )
     return Taxonomy(countries=countries, issues=issues, actors=actors)

@@ -82,10 +82,18 @@ class Actor:
 
     def country_on(self, on: date | None) -> str:
         """Return the country or institution the actor speaks for on that day (Rutte: NL, then NATO)."""
-        if on is not None:
-            for office in self.offices:
-                if office.held_on(on):
-                    return office.country
+        if on is None:
+            return self.country
+        held = [o for o in self.offices if o.held_on(on)]
+        if held:
+            # Several posts at once (Lecornu as minister and prime minister) normally share a country;
+            # otherwise the most recently taken one wins.
+            return max(held, key=lambda o: o.start_on).country
+        # Between two posts, or after the last one, a person still speaks as what they last were
+        # (Rutte between leaving The Hague and joining NATO).
+        ended = [o for o in self.offices if o.end_on is not None and o.end_on <= on]
+        if ended:
+            return max(ended, key=lambda o: o.end_on).country
         return self.country
 
 
@@ -119,11 +127,18 @@ class Taxonomy:
         return self._by_name.get(name.casefold())
 
     def government(self, country: str) -> Actor | None:
-        """Return the government actor of a country (or the organisation for NATO/EU)."""
+        """Return the government actor of a country (or the organisation for NATO, EU and other institutions)."""
+        place = self.countries.get(country)
+        if place is None:
+            return None
+        # The EU has several organisation actors (Commission, Council...); the one named after it speaks for it.
+        named = self._by_name.get(place.name.casefold())
+        if named is not None and named.country == country and named.type in ("government", "organization"):
+            return named
         for actor in self.actors.values():
             if actor.country != country or actor.offices:
                 continue
-            if actor.type == "government" or (actor.type == "organization" and country in ("NATO", "EU")):
+            if actor.type == "government" or (actor.type == "organization" and place.kind == "institution"):
                 return actor
         return None
 
