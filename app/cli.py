@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -35,12 +36,33 @@ def settings_or_exit() -> Settings:
 
 
 @db_app.command("upgrade")
-def db_upgrade() -> None:
+def db_upgrade(
+    taxonomy_dir: Path | None = typer.Option(
+        None,
+        "--taxonomy-dir",
+        help="Folder of your own countries/issues/actors YAML or JSON files (see docs/taxonomy.md).",
+    ),
+    replace_taxonomy: bool = typer.Option(
+        False,
+        "--replace-taxonomy",
+        help="Your files replace the shipped data of the same kind instead of extending it.",
+    ),
+) -> None:
     """Apply migrations and load the reference data (idempotent)."""
     from app.pipeline import open_database, upgrade_database
-    from app.taxonomy import TaxonomyError
+    from app.taxonomy import TaxonomyError, load_taxonomy
 
     settings = settings_or_exit()
+    if taxonomy_dir is not None or replace_taxonomy:
+        settings = settings.model_copy(
+            update={"taxonomy_dir": taxonomy_dir or settings.taxonomy_dir, "taxonomy_replace": replace_taxonomy}
+        )
+    if settings.taxonomy_replace and settings.taxonomy_dir is None:
+        raise fail("--replace-taxonomy needs --taxonomy-dir (or POSTURE_TAXONOMY_DIR)")
+    try:  # check the files before touching the database
+        load_taxonomy(settings.taxonomy_dir, replace=settings.taxonomy_replace)
+    except TaxonomyError as exc:
+        raise fail(str(exc)) from None
     db = open_database(settings)
     try:
         changes = upgrade_database(db, settings)
