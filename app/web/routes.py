@@ -19,8 +19,9 @@ def _include_review_routers(app: FastAPI) -> None:
     """Attach accounts, review, exports, ingest and taxonomy editing (issue #6)."""
     from app.web.api import review as review_api
     from app.web.pages import auth as auth_pages
+    from app.web.pages import review as review_pages
 
-    for module in (auth_pages, review_api):
+    for module in (auth_pages, review_api, review_pages):
         app.include_router(module.router)
 
 

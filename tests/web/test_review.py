@@ -10,7 +10,7 @@ from sqlalchemy import select
 from app.store import models as m
 from app.store import review
 from app.store.review import Reviewer, ReviewError
-from tests.web.review_helpers import DOC_TEXT, make_claims, make_user
+from tests.web.review_helpers import DOC_TEXT, csrf_from, login, make_claims, make_user
 
 ME = Reviewer(name="tester")
 
@@ -152,3 +152,84 @@ def test_reviewed_claims_only_filter(db, session):
     assert got == [ids["de"]]
     default = session.scalars(select(m.Claim.id).where(combine(ClaimFilter().claim_conditions(session)))).all()
     assert sorted(default) == sorted([ids["de"], ids["fr"]])  # rejected hidden by default
+
+
+# -- pages ---------------------------------------------------------------------------------------------------
+
+
+def test_review_page_needs_an_editor(client, db):
+    make_claims(db)
+    r = client.get("/review", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/login")
+    make_user(db, "vic", "viewer")
+    login(client, "vic")
+    assert client.get("/review").status_code == 403
+
+
+def test_review_page_forms_accept_reject_edit_add(client, db):
+    ids = make_claims(db)
+    make_user(db, "ed", "editor")
+    login(client)
+    page = client.get("/review")
+    assert page.status_code == 200
+    assert page.text.index(f'data-claim-id="{ids["fr"]}"') < page.text.index(f'data-claim-id="{ids["de"]}"')
+    token = csrf_from(page.text)
+    r = client.post(
+        f"/review/{ids['de']}/accept", data={"csrf_token": token, "next": "/review"}, follow_redirects=False
+    )
+    assert r.status_code == 303 and r.headers["location"] == "/review"
+    assert client.post(f"/review/{ids['hu']}/reject", data={"csrf_token": token}).status_code == 200
+    r = client.post(
+        f"/review/{ids['fr']}/edit",
+        data={
+            "csrf_token": token,
+            "actor": "france",
+            "issue": "troops-in-ukraine",
+            "stance": "neutral",
+            "stated_on": "2024-03-05",
+        },
+    )
+    assert r.status_code == 200
+    start = DOC_TEXT.index("In Paris")
+    r = client.post(
+        f"/documents/{ids['document']}/claims/new",
+        data={
+            "csrf_token": token,
+            "start": str(start),
+            "end": str(start + 8),
+            "actor": "france",
+            "issue": "negotiations",
+            "stance": "support",
+        },
+        follow_redirects=False,
+    )
+    assert r.status_code == 303 and r.headers["location"].endswith("/history")
+    history = client.get(r.headers["location"])
+    assert "create" in history.text and "In Paris" in history.text
+    fr = client.get(f"/claims/{ids['fr']}/history")
+    assert 'data-action="edit"' in fr.text and "neutral" in fr.text and "2024-03-05" in fr.text
+    assert "Nothing to review" in client.get("/review").text
+
+
+def test_review_form_without_csrf_is_refused(client, db):
+    ids = make_claims(db)
+    make_user(db, "ed", "editor")
+    login(client)
+    assert client.post(f"/review/{ids['de']}/accept", data={}).status_code == 403
+    assert client.post(f"/review/{ids['de']}/accept", data={"csrf_token": "x" * 43}).status_code == 403
+    with db.sessions() as s:
+        assert s.get(m.Claim, ids["de"]).review_status == "automatic"
+
+
+def test_review_filters_and_document_page(client, db):
+    ids = make_claims(db)
+    make_user(db, "ed", "editor")
+    login(client)
+    page = client.get("/review?issue=sanctions&country=HU")
+    assert f'data-claim-id="{ids["hu"]}"' in page.text and f'data-claim-id="{ids["de"]}"' not in page.text
+    assert client.get("/review?country=hu").status_code == 400
+    assert client.get("/review?document=-1").status_code == 400
+    doc = client.get(f"/review/documents/{ids['document']}")
+    assert "data-document-text" in doc.text and "data-add-claim" in doc.text
+    assert client.get("/review/documents/99999").status_code == 404
+    assert client.get("/claims/99999/history").status_code == 404
