@@ -74,8 +74,17 @@ _CALL_TO_ACTION = re.compile(
     re.I,
 )
 # The sections that close a page: once one of these starts the last part of a text, the rest is furniture.
-_TAIL_MARKERS = {"you may also like", "you might also like", "related posts", "related articles", "leave a comment",
-                 "leave a reply", "comments are closed", "adblock detected", "read next"}  # fmt: skip
+_TAIL_MARKERS = {
+    "you may also like",
+    "you might also like",
+    "related posts",
+    "related articles",
+    "leave a comment",
+    "leave a reply",
+    "comments are closed",
+    "adblock detected",
+    "read next",
+}
 _LEADING_DATE = re.compile(r"^\s*date\s*:?\s*((?:19|20)\d{2}-\d{2}-\d{2})\b[ \t]*", re.I)
 _SOURCE_LINK = re.compile(r"^\s*source(?: link)?\s*:\s*(https?://\S+)\s*$", re.I)
 

@@ -82,7 +82,9 @@ def read_html(html: str, *, origin: str, url: str | None = None) -> DocumentReco
     cleaned = clean_text(body)
     record = DocumentRecord(text=cleaned.text, origin=origin, url=url or getattr(extracted, "url", None) or None)
     record.title = (getattr(extracted, "title", None) or "").strip()
-    record.source_name = (getattr(extracted, "sitename", None) or "").strip()[:200] or None
+    sitename = (getattr(extracted, "sitename", None) or "").strip()[:200]
+    # trafilatura falls back to the URL's host (with its port); our own host name is the cleaner form of that.
+    record.source_name = source_name(url) if not sitename or (url and sitename.lower() in url.lower()) else sitename
     record.published_on, record.date_source = html_dates(html, url=url)
     if record.published_on is None and cleaned.published_on:
         record.published_on, record.date_source = cleaned.published_on, "explicit"

@@ -69,7 +69,7 @@ def find_by_hashes(session: Session, *, hashes: Iterable[str]) -> dict[str, int]
     if not wanted:
         return {}
     rows = session.execute(select(Document.content_hash, Document.id).where(Document.content_hash.in_(wanted)))
-    return dict(rows.tuples().all())
+    return {content: document_id for content, document_id in rows}
 
 
 def url_exists(session: Session, *, url: str) -> bool:
