@@ -122,6 +122,7 @@ class DocumentDetail:
     unplaced: list[m.Claim]  # claims whose evidence is not found in the text
     duplicate_of: m.Document | None
     duplicates: list[m.Document] = field(default_factory=list)
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # claim id -> (start, end) in the text
 
 
 @dataclass
@@ -388,6 +389,7 @@ def get_document(session: Session, document_id: int, *, flt: ClaimFilter | None 
         unplaced=unplaced,
         duplicate_of=duplicate_of,
         duplicates=duplicates,
+        spans=spans,
     )
 
 
