@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.store import models as m
 from app.taxonomy import Taxonomy
@@ -60,17 +61,22 @@ def sync_reference(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
         }
         changes["issues"] += _upsert(session, issues.get(i.id), m.Issue, {"id": i.id, **values})
 
-    actors = {a.slug: a for a in session.scalars(select(m.Actor))}
+    actors = {a.slug: a for a in session.scalars(select(m.Actor).options(selectinload(m.Actor.offices)))}
     for a in taxonomy.actors.values():
         row = actors.get(a.slug)
         values = {"name": a.name, "type": a.type, "country_code": a.country, "aliases": list(a.aliases)}
-        offices = [(o.title, o.role, o.country, o.start_on, o.end_on, o.note) for o in a.offices]
+        offices = sorted(
+            ((o.title, o.role, o.country, o.start_on, o.end_on, o.note) for o in a.offices), key=_office_key
+        )
         if row is None:
             row = m.Actor(slug=a.slug, origin="reference", **values)
             session.add(row)
             changes["actors"] += 1
         else:
-            current = [(o.title, o.role, o.country_code, o.start_on, o.end_on, o.note) for o in row.offices]
+            # Sorted on both sides: the file's order and the database's need not agree.
+            current = sorted(
+                ((o.title, o.role, o.country_code, o.start_on, o.end_on, o.note) for o in row.offices), key=_office_key
+            )
             if any(getattr(row, k) != v for k, v in values.items()) or current != offices:
                 for k, v in values.items():
                     setattr(row, k, v)
@@ -88,6 +94,11 @@ def sync_reference(session: Session, *, taxonomy: Taxonomy) -> dict[str, int]:
         stored.value = checksum
     session.flush()
     return changes
+
+
+def _office_key(office: tuple) -> tuple:
+    title, role, country, start_on, end_on, note = office
+    return (start_on, end_on or date.max, title, role, country, note or "")
 
 
 def _upsert(session: Session, row, model, values: dict) -> int:

@@ -246,7 +246,9 @@ def _kind_of(path: Path) -> str | None:
 def _shipped_files() -> list[tuple[str, Path, str]]:
     root = resources.files("app.taxonomy") / "data"
     files = []
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+    # The curated file of a kind (actors.yaml) comes after its supplements (actors_news.yaml), so where both
+    # describe the same actor the curated offices win; see load_taxonomy for the aliases.
+    for entry in sorted(root.iterdir(), key=lambda e: (Path(e.name).stem in KINDS, e.name)):
         kind = _kind_of(Path(entry.name))
         if kind:
             files.append((kind, Path("app/taxonomy/data") / entry.name, entry.read_text(encoding="utf-8")))
@@ -278,11 +280,21 @@ def load_taxonomy(user_dir: Path | None = None, *, replace: bool = False) -> Tax
     merged: dict[str, dict[str, tuple[_Strict, _Source]]] = {kind: {} for kind in KINDS}
     user = _user_files(user_dir) if user_dir else []
     replaced = {kind for kind, _, _ in user} if replace else set()
-    for kind, path, text in [f for f in _shipped_files() if f[0] not in replaced] + user:
+    shipped = [f for f in _shipped_files() if f[0] not in replaced]
+    for kind, path, text in shipped + user:
         for entry, source in _parse_file(kind, path, text):
             key = getattr(entry, _KEYS[kind]) if kind != "actors" else (entry.slug or slugify(entry.name))
+            earlier = merged[kind].get(key)
+            if kind == "actors" and earlier and _is_shipped(earlier[1], shipped) and _is_shipped(source, shipped):
+                # Two shipped files on one actor: keep every spelling either of them knows.
+                aliases = list(dict.fromkeys([*earlier[0].aliases, *entry.aliases]))
+                entry = entry.model_copy(update={"aliases": aliases})
             merged[kind][key] = (entry, source)  # a later file's entry with the same key wins
     return _build(merged)
+
+
+def _is_shipped(source: _Source, shipped: list[tuple[str, Path, str]]) -> bool:
+    return any(source.path == path for _, path, _ in shipped)
 
 
 def _build(merged: dict[str, dict[str, tuple[_Strict, _Source]]]) -> Taxonomy:
