@@ -529,6 +529,11 @@ def timeline(
 # -- overview --------------------------------------------------------------------------------------------------
 
 
+def has_documents(session: Session) -> bool:
+    """Return whether any document has been ingested (empty states differ)."""
+    return session.scalar(select(m.Document.id).limit(1)) is not None
+
+
 def corpus_figures(session: Session, flt: ClaimFilter) -> CorpusFigures:
     """Return document and claim counts, the claims' date range and the undated documents to fix."""
     documents = session.scalar(select(func.count()).select_from(m.Document)) or 0
@@ -637,6 +642,7 @@ __all__ = [
     "detect_changes",
     "evidence_for",
     "grouped_counts",
+    "has_documents",
     "issue_standings",
     "issue_summaries",
     "latest_claims",

@@ -1,0 +1,286 @@
+"""Query results -> Plotly figure dicts (data, layout, config), rendered by static/js/charts.js.
+
+Plotly draws pseudo-HTML (<b>, <a href>, <br>) in hover text, labels and titles, so every string that comes from
+the database goes through esc() before it enters a figure; only the markup written here (<br>, <b>) is live.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from app.store.aggregates import Counts, Evidence, IssueStandings, Matrix, Timeline
+
+# Blue = support, red = oppose (ColorBrewer RdBu, colour-blind safe as a diverging pair); stance also has a symbol.
+COLORSCALE = [
+    [0.0, "#b2182b"],
+    [0.25, "#ef8a62"],
+    [0.5, "#f7f7f7"],
+    [0.75, "#67a9cf"],
+    [1.0, "#2166ac"],
+]
+STANCE_STYLE = {
+    "support": {"color": "#2166ac", "symbol": "triangle-up", "mark": "▲"},
+    "oppose": {"color": "#b2182b", "symbol": "triangle-down", "mark": "▼"},
+    "neutral": {"color": "#6b6b6b", "symbol": "circle", "mark": "●"},
+}
+BASE_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+GEO_URL = "/static/geo/"  # plotly fetches {scope}_{resolution}m.json from here instead of its CDN
+
+ISO3 = {
+    "AL": "ALB", "AT": "AUT", "BE": "BEL", "BG": "BGR", "BA": "BIH", "BY": "BLR", "CA": "CAN", "CH": "CHE",
+    "CY": "CYP", "CZ": "CZE", "DE": "DEU", "DK": "DNK", "EE": "EST", "ES": "ESP", "FI": "FIN", "FR": "FRA",
+    "GB": "GBR", "GE": "GEO", "GR": "GRC", "HR": "HRV", "HU": "HUN", "IE": "IRL", "IS": "ISL", "IT": "ITA",
+    "LT": "LTU", "LU": "LUX", "LV": "LVA", "MD": "MDA", "ME": "MNE", "MK": "MKD", "MT": "MLT", "NL": "NLD",
+    "NO": "NOR", "PL": "POL", "PT": "PRT", "RO": "ROU", "RS": "SRB", "RU": "RUS", "SE": "SWE", "SI": "SVN",
+    "SK": "SVK", "TR": "TUR", "UA": "UKR", "US": "USA", "VA": "VAT", "XK": "XKX", "AM": "ARM", "AZ": "AZE",
+    "MX": "MEX", "CN": "CHN", "JP": "JPN", "KR": "KOR", "KP": "PRK", "AU": "AUS", "NZ": "NZL", "IN": "IND",
+    "BR": "BRA", "ZA": "ZAF", "IL": "ISR", "IR": "IRN", "SA": "SAU", "KZ": "KAZ",
+}  # fmt: skip
+
+
+def esc(value: object) -> str:
+    """Escape a user-derived string for Plotly's pseudo-HTML (&, <, >), so tags show as text."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _clip(text: str, n: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def stance_mark(net: float | None) -> str:
+    """Return the symbol for a net stance: ▲ support, ▼ oppose, ● balanced."""
+    if net is None:
+        return ""
+    return "▲" if net > 0.05 else "▼" if net < -0.05 else "●"
+
+
+def _counts_line(c: Counts) -> str:
+    return f"▲ support {c.support} · ▼ oppose {c.oppose} · ● neutral {c.neutral}"
+
+
+def _evidence_lines(ev: Evidence, *, with_actor: bool = True) -> list[str]:
+    when = ev.stated_on.isoformat() if ev.stated_on else "undated"
+    who = f"{esc(ev.actor_name)}, " if with_actor else ""
+    source = esc(ev.source_name or ev.document_title or f"document {ev.document_id}")
+    return [f"“{esc(_clip(ev.text))}”", f"— {who}{when} ({source})"]
+
+
+def _title(text: str) -> dict:
+    return {"text": esc(text), "x": 0, "xanchor": "left", "font": {"size": 15}}
+
+
+def _colorbar() -> dict:
+    return {
+        "title": {"text": "Net stance"},
+        "tickvals": [-1, 0, 1],
+        "ticktext": ["▼ oppose", "● balanced", "▲ support"],
+        "len": 0.8,
+    }
+
+
+def matrix_figure(mx: Matrix, *, cell_url: Callable[[str, str], str], title: str) -> dict:
+    """Return a heatmap of net stances (rows x issues) with counts and symbols in the cells, hover and click URLs."""
+    x = [esc(label) for _, label in mx.issues]
+    y = [esc(r.label) for r in mx.rows]
+    z, text, custom = [], [], []
+    for r in mx.rows:
+        zr, tr, cr = [], [], []
+        for issue_id, issue_label in mx.issues:
+            c = r.cells.get(issue_id)
+            net = c.net if c else None
+            zr.append(net)
+            tr.append(f"{stance_mark(net)} {c.total}" if c and c.total else "")
+            lines = [f"<b>{esc(r.label)}</b> · {esc(issue_label)}"]
+            if c and c.total:
+                lines += [_counts_line(c), f"net {net:+.2f} over {c.total} claim{'s' if c.total != 1 else ''}"]
+                ev = mx.evidence.get((r.key, issue_id))
+                if ev:
+                    lines += ["Latest:", *_evidence_lines(ev, with_actor=mx.rows_kind == "country")]
+                lines.append("Click for the claims")
+            else:
+                lines.append("no claims")
+            tr_url = cell_url(r.key, issue_id) if c and c.total else ""
+            cr.append(["<br>".join(lines), tr_url])
+        z.append(zr)
+        text.append(tr)
+        custom.append(cr)
+    height = max(260, 140 + 30 * len(mx.rows))
+    return {
+        "data": [
+            {
+                "type": "heatmap",
+                "x": x,
+                "y": y,
+                "z": z,
+                "text": text,
+                "texttemplate": "%{text}",
+                "textfont": {"size": 12},
+                "customdata": custom,
+                "hovertemplate": "%{customdata[0]}<extra></extra>",
+                "colorscale": COLORSCALE,
+                "zmin": -1,
+                "zmax": 1,
+                "zmid": 0,
+                "xgap": 2,
+                "ygap": 2,
+                "colorbar": _colorbar(),
+                "hoverongaps": False,
+            }
+        ],
+        "layout": {
+            "title": _title(title),
+            "xaxis": {"title": {"text": "Issue"}, "side": "top", "tickangle": -30, "automargin": True},
+            "yaxis": {
+                "title": {"text": "Country" if mx.rows_kind == "country" else "Actor"},
+                "autorange": "reversed",
+                "automargin": True,
+            },
+            "height": height,
+            "margin": {"l": 10, "r": 10, "t": 150, "b": 20},
+            "hoverlabel": {"align": "left"},
+            "plot_bgcolor": "#ffffff",
+        },
+        "config": dict(BASE_CONFIG),
+    }
+
+
+def timeline_points_figure(tl: Timeline, *, title: str, document_url: Callable[[Evidence], str]) -> dict:
+    """Return claims as points on a time axis, one trace per stance (colour and symbol), hover with evidence."""
+    traces = []
+    for stance, style in STANCE_STYLE.items():
+        pts = [p for p in tl.points if p.stance == stance]
+        if not pts:
+            continue
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": f"{style['mark']} {stance}",
+                "x": [p.stated_on.isoformat() if p.stated_on else None for p in pts],
+                "y": [esc(p.actor_name) for p in pts],
+                "marker": {"color": style["color"], "symbol": style["symbol"], "size": 10, "line": {"width": 0}},
+                "customdata": [
+                    [
+                        "<br>".join(
+                            [
+                                f"<b>{esc(p.actor_name)}</b> · {style['mark']} {stance} · {esc(p.issue_id)}",
+                                *_evidence_lines(p, with_actor=False),
+                            ]
+                        ),
+                        document_url(p),
+                    ]
+                    for p in pts
+                ],
+                "hovertemplate": "%{customdata[0]}<extra></extra>",
+            }
+        )
+    actors = len({p.actor_slug for p in tl.points})
+    return {
+        "data": traces,
+        "layout": {
+            "title": _title(title),
+            "xaxis": {"title": {"text": "Date stated"}, "type": "date", "automargin": True},
+            "yaxis": {"title": {"text": "Actor"}, "automargin": True, "type": "category"},
+            "height": max(300, 120 + 22 * actors),
+            "legend": {"orientation": "h", "y": -0.15},
+            "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+            "hoverlabel": {"align": "left"},
+        },
+        "config": dict(BASE_CONFIG),
+    }
+
+
+def timeline_series_figure(tl: Timeline, *, title: str) -> dict:
+    """Return the net stance per country (or issue) per month or quarter as lines."""
+    traces = []
+    unit = "quarter" if tl.step == "quarter" else "month"
+    for key, points in sorted(tl.series.items(), key=lambda kv: tl.series_labels.get(kv[0], kv[0]).casefold()):
+        label = esc(tl.series_labels.get(key, key))
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": label,
+                "x": [p.isoformat() for p, _ in points],
+                "y": [c.net for _, c in points],
+                "text": [
+                    f"<b>{label}</b> · {_period_label(p, tl.step)}<br>{_counts_line(c)}<br>net {c.net:+.2f}"
+                    for p, c in points
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
+    return {
+        "data": traces,
+        "layout": {
+            "title": _title(title),
+            "xaxis": {"title": {"text": f"{unit.capitalize()}"}, "type": "date", "automargin": True},
+            "yaxis": {
+                "title": {"text": "Net stance (support − oppose) / claims"},
+                "range": [-1.05, 1.05],
+                "zeroline": True,
+                "tickvals": [-1, 0, 1],
+                "ticktext": ["▼ −1", "0", "▲ +1"],
+            },
+            "height": 380,
+            "legend": {"orientation": "h", "y": -0.2},
+            "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+        },
+        "config": dict(BASE_CONFIG),
+    }
+
+
+def _period_label(d: date, step: str) -> str:
+    return f"Q{(d.month - 1) // 3 + 1} {d.year}" if step == "quarter" else d.strftime("%b %Y")
+
+
+def map_figure(st: IssueStandings, *, title: str) -> dict:
+    """Return a choropleth of Europe and North America by each country's current net stance (no network needed)."""
+    locations, z, text = [], [], []
+    for code, c in sorted(st.countries.items()):
+        iso3 = ISO3.get(code)
+        if not iso3 or c.net is None:
+            continue  # institutions (NATO, EU) and unknown codes have no shape
+        locations.append(iso3)
+        z.append(c.net)
+        name = esc(st.country_names.get(code, code))
+        text.append(f"<b>{name}</b><br>{_counts_line(c)} (actors' latest stances)<br>net {c.net:+.2f}")
+    return {
+        "data": [
+            {
+                "type": "choropleth",
+                "locationmode": "ISO-3",
+                "locations": locations,
+                "z": z,
+                "text": text,
+                "hovertemplate": "%{text}<extra></extra>",
+                "colorscale": COLORSCALE,
+                "zmin": -1,
+                "zmax": 1,
+                "zmid": 0,
+                "marker": {"line": {"color": "#555", "width": 0.5}},
+                "colorbar": _colorbar(),
+            }
+        ],
+        "layout": {
+            "title": _title(title),
+            "geo": {
+                "scope": "world",
+                "resolution": 50,
+                "projection": {"type": "natural earth"},
+                "lonaxis": {"range": [-135, 45]},
+                "lataxis": {"range": [22, 72]},
+                "showcountries": True,
+                "countrycolor": "#aaa",
+                "showland": True,
+                "landcolor": "#eeeeee",
+                "showframe": False,
+                "showcoastlines": False,
+            },
+            "height": 460,
+            "margin": {"l": 0, "r": 0, "t": 50, "b": 0},
+        },
+        "config": {**BASE_CONFIG, "topojsonURL": GEO_URL},
+    }
