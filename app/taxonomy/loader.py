@@ -137,6 +137,10 @@ class _LineLoader(yaml.SafeLoader):
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    # The line of each key too, so an error in a block-style field points at that field's own line.
+    mapping["__keylines__"] = {
+        key.value: key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)
+    }
     return mapping
 
 
@@ -158,10 +162,12 @@ class _Source:
     raw: dict  # the entry as read, nested mappings still carrying their "__line__"
 
     def line_of(self, *loc: str | int) -> int | None:
-        """Return the line of the innermost mapping along a path of keys and indexes (an office's line)."""
+        """Return the line of the innermost field or mapping along a path of keys and indexes (an office's line)."""
         node: Any = self.raw
         line = self.line
         for key in loc:
+            if isinstance(node, dict) and key in node.get("__keylines__", {}):
+                line = node["__keylines__"][key]
             try:
                 node = node[key]
             except (KeyError, IndexError, TypeError):
@@ -173,7 +179,7 @@ class _Source:
 
 def _strip_lines(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+        return {k: _strip_lines(v) for k, v in value.items() if k not in ("__line__", "__keylines__")}
     if isinstance(value, list):
         return [_strip_lines(v) for v in value]
     return value
