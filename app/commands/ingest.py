@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from app.cli import console, fail, settings_or_exit
@@ -37,6 +38,7 @@ def ingest(
         raise fail("give at least one file, folder, URL or --feed URL")
     settings = settings_or_exit()
     db = open_database(settings)
+    _check_schema(db)
     report = IngestReport()
     show_progress = not (quiet or as_json)
     progress = Progress(
@@ -54,10 +56,16 @@ def ingest(
     def on_outcome(outcome) -> None:
         if outcome.status == "failed" and not as_json:
             progress.console.print(
-                f"[red]failed[/] {outcome.source}: [bold]{outcome.reason}[/]: {outcome.message}", highlight=False
+                f"[red]failed[/] {escape(outcome.source)}: [bold]{outcome.reason}[/]: {escape(outcome.message)}",
+                highlight=False,
+                soft_wrap=True,
             )
         elif outcome.status == "duplicate" and show_progress:
-            progress.console.print(f"[yellow]skipped[/] {outcome.source}: {outcome.message}", highlight=False)
+            progress.console.print(
+                f"[yellow]skipped[/] {escape(outcome.source)}: {escape(outcome.message)}",
+                highlight=False,
+                soft_wrap=True,
+            )
         counts = report.counts
         progress.update(
             task,
@@ -96,6 +104,21 @@ def ingest(
         _print_summary(report)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _check_schema(db) -> None:
+    """Exit with a clear message when the database is unreachable or not migrated to a schema with documents."""
+    from sqlalchemy import inspect
+
+    url = db.engine.url.render_as_string(hide_password=True)
+    try:
+        ready = inspect(db.engine).has_table("document_band")
+    except Exception as exc:  # connection refused, bad credentials, unreadable file
+        db.dispose()
+        raise fail(f"cannot open the database {url}: {str(exc).splitlines()[0]}") from None
+    if not ready:
+        db.dispose()
+        raise fail(f"the database {url} is not migrated; run `posture db upgrade` first")
 
 
 def _summary_line(report) -> str:

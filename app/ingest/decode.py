@@ -22,6 +22,7 @@ _MAGIC = {
     b"\xfd7zXZ": "an xz archive",
 }
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_PREFERRED = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 # A well-formed UTF-8 multi-byte sequence; its presence tells UTF-8 with a few bad bytes from a legacy encoding.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
@@ -66,10 +67,31 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     if valid and broken <= max(3, valid // 10):
         # Mostly UTF-8 with a few broken bytes: keep the good characters, mark the bad ones.
         return data.decode("utf-8", errors="replace")
-    best = from_bytes(data[:1_000_000]).best()
-    if best is None or best.encoding is None:
-        raise IngestError("undecodable", "the bytes are neither UTF-8 nor any text encoding that could be detected")
+    encoding = _detect(data[:1_000_000])
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (LookupError, UnicodeDecodeError):
-        return data.decode(best.encoding, errors="replace")
+        return data.decode(encoding, errors="replace")
+
+
+def _detect(data: bytes) -> str:
+    """Return the likeliest legacy encoding of data, preferring the common Western ones among equally good guesses."""
+    matches = list(from_bytes(data))
+    if matches:
+        best = min(match.chaos for match in matches)
+        # Mostly-ASCII text with a few accents fits many code pages equally well; charset-normalizer may then pick
+        # a rare one (cp775), while Windows-1252 / Latin-1 are what such files nearly always are.
+        for preferred in _PREFERRED:
+            for match in matches:
+                if match.encoding == preferred and match.chaos <= best + 0.01:
+                    return preferred
+        return matches[0].encoding
+    try:
+        decoded = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise IngestError(
+            "undecodable", "the bytes are neither UTF-8 nor any text encoding that could be detected"
+        ) from None
+    if len(_CONTROL.findall(decoded.encode("utf-8"))) > len(decoded) * 0.01:
+        raise IngestError("undecodable", "the bytes do not read as text in any detected encoding")
+    return "cp1252"
