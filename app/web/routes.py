@@ -17,11 +17,12 @@ def include_routers(app: FastAPI) -> None:
 
 def _include_review_routers(app: FastAPI) -> None:
     """Attach accounts, review, exports, ingest and taxonomy editing (issue #6)."""
+    from app.web.api import exports as exports_api
     from app.web.api import review as review_api
     from app.web.pages import auth as auth_pages
     from app.web.pages import review as review_pages
 
-    for module in (auth_pages, review_api, review_pages):
+    for module in (auth_pages, review_api, review_pages, exports_api):
         app.include_router(module.router)
 
 
