@@ -7,8 +7,9 @@ The database is migrated and loaded with the reference data first (the app's own
 synthetic speakers per country, one document per ~4 claims, 4 years of dates (2022-2025) with bursts around
 events, a handful of countries and issues dominating (Zipf-like), stances that differ by country and issue and
 drift over time, review states and near-duplicates in realistic proportions. Rows go in through the models'
-tables in bulk (Core executemany on SQLite, COPY on PostgreSQL) with the rollup triggers dropped; the rollup is
-rebuilt at the end and the triggers restored, so the database behaves exactly like one filled by the app.
+tables in bulk (Core executemany on SQLite, COPY on PostgreSQL) with the rollup and data-version triggers
+dropped; the rollup is rebuilt and the data version bumped at the end and the triggers restored, so the database
+behaves exactly like one filled by the app.
 The texts are generated placeholders, not real quotes.
 """
 
@@ -28,6 +29,7 @@ from sqlalchemy import JSON, Connection, insert, select, text
 
 from app.config import Settings
 from app.pipeline import open_database, upgrade_database
+from app.store import datacache
 from app.store import models as m
 from app.store.engine import session_scope
 from app.store.rollup import drop_trigger_ddl, rebuild_claim_monthly, trigger_ddl
@@ -265,7 +267,7 @@ def generate(url: str, *, n_claims: int, seed: int, log=print) -> dict[str, floa
         if dialect == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MB page cache for the index inserts
             conn.exec_driver_sql("PRAGMA synchronous=OFF")  # one transaction; durability comes from its commit
-        for stmt in drop_trigger_ddl(dialect):
+        for stmt in [*drop_trigger_ddl(dialect), *datacache.drop_trigger_ddl(dialect)]:
             conn.exec_driver_sql(stmt)
         try:
             done = 0
@@ -279,11 +281,12 @@ def generate(url: str, *, n_claims: int, seed: int, log=print) -> dict[str, floa
                 done += len(claim_rows)
                 log(f"  {done:>10,} claims  {time.perf_counter() - t_plan:6.1f} s")
         finally:
-            for stmt in trigger_ddl(dialect):
+            for stmt in [*trigger_ddl(dialect), *datacache.trigger_ddl(dialect)]:
                 conn.exec_driver_sql(stmt)
     t_load = time.perf_counter()
     with session_scope(db.sessions) as session:
         rollup_rows = rebuild_claim_monthly(session)
+        datacache.bump_data_version(session)  # the triggers were off: tell every cache the data changed
     t_rollup = time.perf_counter()
     with db.engine.begin() as conn:
         if dialect == "postgresql":

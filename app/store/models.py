@@ -255,6 +255,16 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DataVersion(Base):
+    """One row bumped by triggers on every write to the data the dashboard aggregates (app/store/datacache.py)."""
+
+    __tablename__ = "data_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    changed_at: Mapped[str] = mapped_column(String(40), default="")
+
+
 __all__ = [
     "Actor",
     "ApiToken",
@@ -263,6 +273,7 @@ __all__ = [
     "ClaimMonthly",
     "ClaimRevision",
     "Country",
+    "DataVersion",
     "Document",
     "DocumentBand",
     "Issue",
