@@ -65,6 +65,7 @@ _NOT_NAME_WORDS = frozenset(
 _GOVERNED = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
 )
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.IGNORECASE)
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
 
@@ -91,6 +92,14 @@ class Discourse:
     published_on: date | None
     persons: list[Ref] = field(default_factory=list)
     extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
+    groups: list[list[Ref]] = field(default_factory=list)  # people named together, for "they"
+
+    def last_group(self, *, before: int) -> list[Ref] | None:
+        """Return the last group of people named together before an offset."""
+        for group in reversed(self.groups):
+            if group[-1].end <= before:
+                return group
+        return None
 
     def remember(self, ref: Ref) -> None:
         """Record a person reference as the latest one."""
@@ -185,6 +194,14 @@ class ActorResolver:
             end = ref.end
             ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
             ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 20), ref.start))
+            if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
+                ref.governed = True  # "talks with Germany and France": both are objects
+            nxt = groups[i + used] if i + used < len(groups) else None
+            if ref.possessive and nxt and _kinds(nxt).get("voice") and _kinds(nxt)["voice"].value in _SPOKES:
+                # "Orban's press secretary" speaks for Orban's government.
+                government = self.government_ref(ref.country, ref.start, nxt[0].end, "spokesperson")
+                if government is not None:
+                    ref, used = government, used + 1
             refs.append(ref)
             discourse.remember(ref)
             i += used
@@ -220,12 +237,11 @@ class ActorResolver:
         end = phrase[k][0].end if phrase else start
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
-        if voice and country:
-            if voice in _SPOKES or voice not in ("ministry",) or not _NAME.match(text, end):
-                # A spokesperson or an official speaks for the government, even when named (codebook).
-                name = _NAME.match(text, end)
-                stop = name.end() if name and voice in _SPOKES else end
-                return self.government_ref(country, start, stop, "voice"), used
+        if voice and country and (voice in _SPOKES or voice not in ("ministry",) or not _NAME.match(text, end)):
+            # A spokesperson or an official speaks for the government, even when named (codebook).
+            name = _NAME.match(text, end)
+            stop = name.end() if name and voice in _SPOKES else end
+            return self.government_ref(country, start, stop, "voice"), used
         if role and (country or "title" in first):
             name = _NAME.match(text, end)
             if name and not set(name.group(1).split()) & _NOT_NAME_WORDS:

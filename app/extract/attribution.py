@@ -6,13 +6,17 @@ import re
 from dataclasses import dataclass
 
 from app.extract.actors import Discourse, Ref
+from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
-_COORDINATION = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|along with|together with)\s*$", re.IGNORECASE)
+_COORDINATION = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|along with|together with)\s*(?:the\s+)?$", re.IGNORECASE)
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined)\b", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
-_QUOTES = re.compile(r"“[^”]{3,}?”|\"[^\"\n]{3,}?\"|«[^»]{3,}?»")
+# Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
+_QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
+_INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
+_SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
 
 
@@ -30,11 +34,34 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
 
-def _resolve_pronoun(pronoun: Hit, discourse: Discourse) -> Ref | None:
-    last = discourse.last_person(before=pronoun.start)
-    if last is None:
-        return None
-    return Ref(pronoun.start, pronoun.end, last.name, "person", last.country, last.slug, "pronoun", role=last.role)
+def _resolve_pronoun(pronoun: Hit, discourse: Discourse) -> list[Ref]:
+    """Resolve he/she to the last person named, they to the last pair or list of people named together."""
+    if pronoun.phrase == "they":
+        group = discourse.last_group(before=pronoun.start)
+        people = group or []
+    else:
+        last = discourse.last_person(before=pronoun.start)
+        people = [last] if last else []
+    return [
+        Ref(pronoun.start, pronoun.end, p.name, "person", p.country, p.slug, "pronoun", role=p.role) for p in people
+    ]
+
+
+def coordinated(text: str, refs: list[Ref]) -> list[list[Ref]]:
+    """Return the groups of two or more people named together ("Scholz and Macron")."""
+    groups: list[list[Ref]] = []
+    current: list[Ref] = []
+    for ref in refs:
+        if ref.type != "person" or ref.governed:
+            current = []
+            continue
+        if current and _COORDINATION.match(text[current[-1].end : ref.start]):
+            current.append(ref)
+            if len(current) == 2:
+                groups.append(current)
+        else:
+            current = [ref]
+    return groups
 
 
 def subject_of(
@@ -48,9 +75,9 @@ def subject_of(
         pron = [p for p in pronouns if p.end <= cue.start]
         subject = before[-1] if before else None
         if pron and (subject is None or pron[-1].start > subject.end):
-            ref = _resolve_pronoun(pron[-1], discourse)
-            if ref is not None and not _blocked(text, ref, cue, blockers):
-                return Speaker([ref], cue, "pronoun")
+            resolved = _resolve_pronoun(pron[-1], discourse)
+            if resolved and not _blocked(text, resolved[0], cue, blockers):
+                return Speaker(resolved, cue, "pronoun")
             subject = None
         if subject is not None:
             if _blocked(text, subject, cue, blockers):
@@ -62,15 +89,22 @@ def subject_of(
                 else:
                     break
             return Speaker(list(reversed(group)), cue, "subject")
-    # Inverted order: "said Zelensky", "according to German government sources".
+    # Inverted order: "..., said Zelensky", "according to German government sources".
+    inverting = cue.phrase in _INVERTING
+    if not inverting and (
+        cue.phrase not in SPEECH or not _INVERSION_SLOT.search(text, max(lower, cue.start - 4), cue.start)
+    ):
+        return None
     for ref in refs:
-        if cue.end <= ref.start <= cue.end + _AFTER_GAP and ref.end <= upper:
+        gap = text[cue.end : ref.start]
+        close = cue.end <= ref.start and ref.end <= upper and len(gap) <= _AFTER_GAP
+        if close and (inverting or _SHORT_GAP.fullmatch(gap)):
             return Speaker([ref], cue, "inverted")
     for pron in pronouns:
         if cue.end <= pron.start <= cue.end + 3:
-            ref = _resolve_pronoun(pron, discourse)
-            if ref is not None:
-                return Speaker([ref], cue, "pronoun")
+            resolved = _resolve_pronoun(pron, discourse)
+            if resolved:
+                return Speaker(resolved, cue, "pronoun")
     return None
 
 
@@ -88,7 +122,6 @@ def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:
 def is_hearsay_context(text: str, subject: Ref, hearsay: list[Hit], says: list[Hit]) -> bool:
     """Return whether the subject sits inside someone's fear or guess ("they fear Macron will...")."""
     for h in hearsay:
-        if h.end <= subject.start:
-            if not any(h.end <= s.start and s.end <= subject.start for s in says):
-                return True
+        if h.end <= subject.start and not any(h.end <= s.start and s.end <= subject.start for s in says):
+            return True
     return False

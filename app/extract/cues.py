@@ -179,6 +179,7 @@ ATTRIBUTION = (
     "offered",
     "offers",
     "highlighted",
+    "specified",
     "highlights",
     "echoed",
     "echoes",
@@ -345,8 +346,7 @@ STANCE = {
         "inflame",
         "fuel*",
         "at war",
-        "risk*",
-        "danger*",
+        "would risk",
         "inevitable",
         "red line",
         "spiral",
@@ -381,6 +381,7 @@ STANCE = {
         "stopped short",
         "under discussion",
         "ready to hold talks",
+        "whether",
     ),
 }
 
@@ -516,6 +517,8 @@ TITLES = {
     "special envoy": "envoy",
     "national security adviser": "national_security_adviser",
     "national security advisor": "national_security_adviser",
+    "chief of staff": "chief_of_staff",
+    "head of the presidential office": "chief_of_staff",
     "adviser": "adviser",
     "advisor": "adviser",
     "presidential adviser": "adviser",
@@ -551,11 +554,29 @@ GOVERNMENT_VOICES = (
     "government sources",
     "readout",
     "statement",
-    "parliament",
     "leadership",
 )
 
-PRONOUNS = ("he", "she")
+PRONOUNS = ("he", "she", "they")
+
+# Phrases that make the issue after them the topic of a question put to someone, not their position.
+QUESTION_TOPIC = (
+    "asked about",
+    "asked whether",
+    "asked if",
+    "when asked",
+    "pressed on",
+    "pressed about",
+    "questioned about",
+    "asked on",
+    "pressed as to whether",
+)
+
+# Auxiliaries that make a following participle passive ("has been criticised for"): its subject is the target.
+PASSIVE = ("been", "being", "is", "are", "was", "were", "be", "get", "got")
+
+# Clause breaks: stance cues are read within the issue's own clause.
+CLAUSE_BREAKS = (";", " but ", " while ", " whereas ", " although ", " however", ", and ", " — ", " – ", ": ")
 
 # Verbs of saying proper: their subject is the one who holds what the reported clause says ("Lavrov said Moscow
 # wanted talks" is Lavrov's position).

@@ -35,7 +35,7 @@ class Gazetteer:
             kind = "person" if actor.type == "person" else "org"
             names = {actor.name, *actor.aliases}
             last = actor.name.split()[-1]
-            if kind == "person" and surnames[last] == 1 and len(last) > _SHORT_SURNAME:
+            if kind == "person" and surnames[last] == 1 and len(last) > _SHORT_SURNAME and " of " not in actor.name:
                 names.add(last)
             for name in names:
                 entries.append((name, Entry(kind, actor.slug)))
@@ -68,6 +68,7 @@ class Gazetteer:
         self._exact = {p for p in proper if len(p) <= 4 and p.isupper()} | {"Nato"}
         self._proper = {p.lower() for p in proper}
         self._matcher = PhraseMatcher(entries, case_sensitive=self._exact)
+        self._governments = {code: taxonomy.government(code) for code in taxonomy.countries}
 
     def find(self, text: str, lowered: str) -> list[Hit]:
         """Return the actor-like phrases of a text, proper names only where written with a capital."""
@@ -86,4 +87,4 @@ class Gazetteer:
 
     def government(self, code: str) -> Actor | None:
         """Return the government (or organisation) actor of a country or institution."""
-        return self.taxonomy.government(code)
+        return self._governments.get(code)

@@ -45,7 +45,12 @@ _TYPE_WORDS = {
 }
 # Words that turn a country phrase into its government ("the German government", "French officials").
 _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:government|officials?|authorities|administration|spokes(?:wo)?man)$")
-_CODE = re.compile(r"^[A-Z]{2}$")
+# Titles a model may leave in front of a name ("President Macron", "Prime Minister Tusk").
+_TITLE = re.compile(
+    r"^(?:(?:prime|foreign|defen[cs]e|deputy|vice|finance|interior|former|chief)\s+)*"
+    r"(?:president|chancellor|minister|premier|secretary(?:[- ]general)?|mr|mrs|ms|dr|sir|senator|speaker|"
+    r"spokes(?:wo)?man|ambassador|king|queen|general|pm)\.?\s+(?=\S)"
+)
 
 
 def fold(text: str) -> str:
@@ -125,6 +130,8 @@ class NameIndex:
         key = fold(name)
         if not key:
             return None
+        if actor_type == "person":
+            key = _TITLE.sub("", key)
         known = self._names.get(key)
         if known is not None:
             rule = "name" if fold(known.name) == key else "alias"
@@ -160,8 +167,8 @@ class NameIndex:
     def _by_surname(self, key: str, country: str | None, on: date | None) -> Actor | None:
         candidates = self._surnames.get(key.split()[-1], [])
         if len(key.split()) > 1:
-            # A full name that is not in the registry is a different person, unless first names merely differ in form.
-            candidates = [a for a in candidates if fold(a.name).split()[0][:1] == key.split()[0][:1]]
+            # A full name that is not in the registry is another person, unless the first names differ only in form.
+            candidates = [a for a in candidates if _same_first_name(key.split()[0], fold(a.name).split()[0])]
         if country:
             candidates = [
                 a for a in candidates if country in {a.country_on(on), a.country, *(o.country for o in a.offices)}
@@ -171,3 +178,18 @@ class NameIndex:
     @staticmethod
     def _from_actor(actor: Actor, *, on: date | None, rule: str) -> Resolved:
         return Resolved(actor.name, actor.type, actor.country_on(on), actor.slug, rule)
+
+
+def _same_first_name(given: str, known: str) -> bool:
+    # "A." for "Anna", and transliterations one letter apart ("Dmitri" / "Dmitry", "Sergei" / "Sergey").
+    given = given.rstrip(".")
+    if len(given) == 1:
+        return known.startswith(given)
+    if given == known:
+        return True
+    if abs(len(given) - len(known)) > 1 or min(len(given), len(known)) < 4:
+        return False
+    if len(given) == len(known):
+        return sum(a != b for a, b in zip(given, known, strict=True)) == 1
+    short, long = sorted((given, known), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))

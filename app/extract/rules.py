@@ -12,9 +12,9 @@ import re
 from datetime import date
 
 from app.extract.actors import ActorResolver, Discourse, Ref
-from app.extract.attribution import Speaker, is_hearsay_context, quote_spans, subject_of
+from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import SPEECH
+from app.extract.cues import PASSIVE, QUESTION_TOPIC, SPEECH
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit
 from app.extract.segment import Sentence, split_sentences
@@ -65,7 +65,10 @@ class RulesExtractor:
         resolved = []
         for sentence in sentences:
             refs, others = self.resolver.resolve(text, actor_hits[sentence.index], discourse)
-            resolved.append((self._add_extracted_surnames(text, sentence, refs, discourse), others))
+            refs = self._add_extracted_surnames(text, sentence, refs, discourse)
+            discourse.groups.extend(coordinated(text, refs))
+            resolved.append((refs, others))
+        say_buckets = [[h for h in bucket if not _passive(lowered, h)] for bucket in say_buckets]
         doc = _Doc(text, sentences, resolved, say_buckets, quotes, discourse)
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
@@ -76,11 +79,14 @@ class RulesExtractor:
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
             for issue in found:
+                if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
+                    continue
                 speaker = self._speaker(doc, sentence, issue)
                 if speaker is None:
                     continue
                 cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
-                stance = decide_stance(text, issue, cues_here, negator_buckets[i])
+                lower = speaker.cue.start if speaker.cue.end <= issue.start else sentence.start
+                stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
                 for ref in speaker.refs:
                     claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
                     key = (claim.actor, claim.issue, claim.stance)
@@ -142,12 +148,13 @@ class RulesExtractor:
             says, _ = doc.says(i)
             if pick == "after":
                 cues = [h for h in says if q_end <= h.start <= q_end + 80][:1]
-                if not cues and i + 1 < len(doc.sentences) and doc.sentences[i + 1].start - q_end < 4:
-                    # The quotation closes a sentence; its speaker opens the next one ("...” he said.").
+                nxt = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
+                if not cues and nxt is not None and nxt.start - q_end < 4 and nxt.end - nxt.start < 80:
+                    # The quotation closes a sentence; a short next one names its speaker ("Zelensky said.").
                     i += 1
                     sentence = doc.sentences[i]
                     refs, others = doc.resolved[i]
-                    cues = [h for h in doc.says(i)[0] if h.start <= sentence.start + 40][:1]
+                    cues = [h for h in doc.says(i)[0] if h.start <= sentence.start + 30][:1]
             else:
                 cues = [h for h in says if h.end <= q_start][-1:]
             for cue in cues:
@@ -155,7 +162,12 @@ class RulesExtractor:
                     doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
                 )
                 if speaker is not None:
+                    doc.quote_speakers[q_end] = speaker
                     return Speaker(speaker.refs, cue, "quote")
+        # A quotation standing alone right after an attributed one continues it.
+        previous = [(end, sp) for end, sp in doc.quote_speakers.items() if end <= q_start and q_start - end < 300]
+        if previous:
+            return Speaker(previous[-1][1].refs, previous[-1][1].cue, "quote")
         return None
 
     def _add_extracted_surnames(self, text: str, sentence: Sentence, refs: list[Ref], discourse: Discourse):
@@ -215,6 +227,7 @@ class _Doc:
         self.text, self.sentences, self.resolved = text, sentences, resolved
         self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
         self._starts = [s.start for s in sentences]
+        self.quote_speakers: dict[int, Speaker] = {}  # quotation end -> its speaker, in text order
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
         """Return the speech or position cues and the hearsay cues of sentence i."""
@@ -225,6 +238,20 @@ class _Doc:
         """Return the index of the sentence containing an offset."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return i if i >= 0 and offset < self.sentences[i].end else None
+
+
+def _passive(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb cue is passive ("has been criticised for", "was urged to"): its subject is a target."""
+    if not cue.phrase.endswith(("ed", "ld", "ght")):
+        return False
+    before = lowered[max(0, cue.start - 12) : cue.start].split()
+    return bool(before) and before[-1] in PASSIVE
+
+
+def _question_topic(lowered: str, start: int, end: int) -> bool:
+    """Return whether an issue is the topic of a question put to someone ("asked about guarantees")."""
+    window = lowered[start:end]
+    return any(phrase in window for phrase in QUESTION_TOPIC)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

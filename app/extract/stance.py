@@ -27,6 +27,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
+_JOINED = re.compile(r"[\s,]*(?:and|or)?[\s,]*", re.IGNORECASE)
 
 
 class LexiconError(ValueError):
@@ -87,34 +88,86 @@ def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end]))
 
 
-def decide_stance(text: str, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit]) -> Stance:
-    """Return the stance of an issue mention from the nearest cue, negation and the phrase's polarity."""
+def _clause_start(text: str, lower: int, position: int) -> int:
+    """Return where the clause holding position starts (after the last clause break since lower)."""
+    window = text[lower:position].lower()
+    best = 0
+    for mark in cues.CLAUSE_BREAKS:
+        i = window.rfind(mark)
+        if i >= 0:
+            best = max(best, i + len(mark))
+    return lower + best
+
+
+def _clause_end(text: str, position: int, upper: int) -> int:
+    window = text[position:upper].lower()
+    ends = [window.find(mark) for mark in cues.CLAUSE_BREAKS]
+    ends = [e for e in ends if e >= 0]
+    return position + min(ends) if ends else upper
+
+
+def _value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
+    """Return a cue's value, turned around by a negator a few words before it ("has not dismissed")."""
+    value = cue.payload
+    if cue.phrase in cues.SELF_NEGATED or value == 0:
+        return value, False
+    for neg in negator_hits:
+        if neg.end <= cue.start and _words_between(text, neg.end, cue.start) <= _NEGATION_WINDOW - 1:
+            return -value, True
+    return value, False
+
+
+def _combine(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[int, bool]:
+    """Multiply the values of a chain of cues ("opposed the plan to transfer"), neutral if any is undecided.
+
+    Negative cues joined by "and", "or" or a comma say the same thing twice ("premature and not the right
+    time") and count once.
+    """
+    value, negated = 1, False
+    previous: tuple[int, int] | None = None  # (end, value) of the previous cue
+    for cue in chain:
+        v, n = _value(text, cue, negator_hits)
+        negated = negated or n
+        if v == 0:
+            return 0, negated
+        if v < 0 and previous is not None and previous[1] < 0 and _JOINED.fullmatch(text[previous[0] : cue.start]):
+            previous = (cue.end, v)
+            continue
+        value *= v
+        previous = (cue.end, v)
+    return value, negated
+
+
+def decide_stance(
+    text: str, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], *, lower: int, upper: int
+) -> Stance:
+    """Return the stance of an issue mention from the cues of its clause, negation and the phrase's polarity.
+
+    lower is where the holder's verb ends (or the sentence starts); cues between it and the issue phrase are
+    multiplied. With none, the first cue after the phrase in its clause decides ("tanks, which he ruled out").
+    Inside an if-clause, the consequence decides ("if NATO sends troops, a conflict would be inevitable").
+    """
     polarity = issue.payload.polarity
-    before = [h for h in stance_hits if h.end <= issue.start and issue.start - h.end <= _CUE_BEFORE]
-    after = [h for h in stance_hits if h.start >= issue.end and h.start - issue.end <= _CUE_AFTER]
-    cue = before[-1] if before else (after[0] if after else None)
-    # A specific cue beats a general one: a negative or undecided cue right before a general positive one wins.
-    if before and cue is before[-1] and cue.payload > 0 and len(before) > 1:
-        prev = before[-2]
-        if prev.payload <= 0 and _words_between(text, prev.end, cue.start) <= 2:
-            cue = prev
-    negated = False
-    value = 1
-    if cue is not None:
-        value = cue.payload
-        if cue.phrase not in cues.SELF_NEGATED and value != 0:
-            for neg in negator_hits:
-                if neg.end <= cue.start and _words_between(text, neg.end, cue.start) <= _NEGATION_WINDOW - 1:
-                    negated = True
-            if negated:
-                value = -value
+    start = max(_clause_start(text, lower, issue.start), issue.start - _CUE_BEFORE)
+    chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
+    conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
+    if conditional:
+        chain = [h for h in stance_hits if h.start >= issue.end and h.end <= upper]
+    elif not chain:
+        end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
+        chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
+    value, negated = _combine(text, chain, negator_hits) if chain else (1, False)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     for neg in negator_hits:
-        if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 1:
-            if cue is None or cue.end <= neg.start:
-                value = -value if value else value
-                negated = not negated
+        if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
+            if not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain):
+                value, negated = -value, True
             break
+    label = " + ".join(h.phrase for h in chain) or None
     if value == 0:
-        return Stance("neutral", cue.phrase if cue else None, negated)
-    return Stance("support" if value * polarity > 0 else "oppose", cue.phrase if cue else None, negated)
+        return Stance("neutral", label, negated)
+    return Stance("support" if value * polarity > 0 else "oppose", label, negated)
+
+
+def _is_cue_part(neg: Hit, chain: list[Hit]) -> bool:
+    return any(h.start <= neg.start < h.end for h in chain)
