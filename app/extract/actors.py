@@ -65,7 +65,7 @@ _NOT_NAME_WORDS = frozenset(
 _GOVERNED = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
 )
-_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.IGNORECASE)
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
 

@@ -226,6 +226,8 @@ STANCE = {
         "approv*",
         "agree*",
         "ready to",
+        "ready for",
+        "prepared for",
         "prepared to",
         "willing to",
         "open to",

@@ -49,7 +49,8 @@ _GOVERNMENT_SUFFIX = re.compile(r"\s+(?:government|officials?|authorities|admini
 _TITLE = re.compile(
     r"^(?:(?:prime|foreign|defen[cs]e|deputy|vice|finance|interior|former|chief)\s+)*"
     r"(?:president|chancellor|minister|premier|secretary(?:[- ]general)?|mr|mrs|ms|dr|sir|senator|speaker|"
-    r"spokes(?:wo)?man|ambassador|king|queen|general|pm)\.?\s+(?=\S)"
+    r"spokes(?:wo)?man|ambassador|king|queen|general|pm)\.?\s+(?=\S)",
+    re.I,
 )
 
 
@@ -153,7 +154,10 @@ class NameIndex:
             if government is None:
                 return None
             return Resolved(government.name, government.type, government.country, government.slug, "country")
-        return Resolved(" ".join(name.split()), actor_type, stated)
+        shown = " ".join(name.split())
+        if actor_type == "person":
+            shown = _TITLE.sub("", shown)  # "President Jan Kowalski" is stored as "Jan Kowalski"
+        return Resolved(shown, actor_type, stated)
 
     def _country_phrase(self, key: str) -> str | None:
         code = self._countries.get(key)

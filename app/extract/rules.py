@@ -69,7 +69,7 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [[h for h in bucket if not _passive(lowered, h)] for bucket in say_buckets]
-        doc = _Doc(text, sentences, resolved, say_buckets, quotes, discourse)
+        doc = _Doc(text, lowered, sentences, resolved, say_buckets, quotes, discourse)
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -104,7 +104,7 @@ class RulesExtractor:
             inner = [h for h in says if quote[0] <= h.start and h.end <= issue.start]
             if inner:
                 speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
-                if speaker is not None and speaker.rule == "subject":
+                if speaker is not None and speaker.rule in ("subject", "pronoun"):
                     return speaker
             speaker = self._quote_speaker(doc, quote)
             if speaker is not None:
@@ -114,14 +114,41 @@ class RulesExtractor:
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
             return None  # "they fear X will ...": someone else's guess
-        for cue in ([before[-1]] if before else []) + after[:1]:
-            speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
-            if speaker is None:
-                continue
-            if any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
-                return None
-            return self._reporter(doc, sentence, speaker, says) or speaker
-        return None
+        # The verb before the issue phrase decides; a verb after it only when there is none before.
+        cue = before[-1] if before else (after[0] if after else None)
+        if cue is None:
+            return None
+        speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+        if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
+            return None
+        if any(_hypothetical(doc.lowered, sentence.start, r.start) for r in speaker.refs):
+            return None  # "especially if Trump seeks ...": a condition, not a position
+        if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
+            return None
+        return self._reporter(doc, sentence, speaker, says) or speaker
+
+    def _someone_else(self, doc: _Doc, sentence: Sentence, speaker: Speaker, cue: Hit, issue: Hit) -> bool:
+        """Return whether the clause after a verb of saying has its own subject of another country or a collective.
+
+        "Peskov confirmed that Putin and Orban will hold talks" reports an event about others; "Lavrov said
+        Moscow wanted talks" keeps Lavrov's position (same country); "Fico said some Western countries were
+        thinking about troops" is the collective's, not coded.
+        """
+        if cue.phrase not in SPEECH:
+            return False
+        refs, others = doc.resolved[sentence.index]
+        window_end = min(issue.start, cue.end + 60)
+        lead = _CLAUSE_LEAD.match(doc.text, cue.end, window_end)
+        head = lead.end() if lead else cue.end
+        for hit in others:
+            near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
+            if near and hit.payload.kind in ("collective", "nonactor"):
+                return True
+        countries = {r.country for r in speaker.refs}
+        for ref in refs:
+            if head <= ref.start < window_end and not ref.governed and not ref.possessive:
+                return _words(doc.text[head : ref.start]) <= 3 and ref.country not in countries
+        return False
 
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
         """Return the person who said what a government is reported to want ("Lavrov said Moscow wanted...")."""
@@ -223,8 +250,8 @@ class RulesExtractor:
 class _Doc:
     """One document's sentences, resolved actors, attribution cues and quotations, for the claim pass."""
 
-    def __init__(self, text, sentences, resolved, say_buckets, quotes, discourse) -> None:
-        self.text, self.sentences, self.resolved = text, sentences, resolved
+    def __init__(self, text, lowered, sentences, resolved, say_buckets, quotes, discourse) -> None:
+        self.text, self.lowered, self.sentences, self.resolved = text, lowered, sentences, resolved
         self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
         self._starts = [s.start for s in sentences]
         self.quote_speakers: dict[int, Speaker] = {}  # quotation end -> its speaker, in text order
@@ -238,6 +265,19 @@ class _Doc:
         """Return the index of the sentence containing an offset."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return i if i >= 0 and offset < self.sentences[i].end else None
+
+
+_CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|should)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _hypothetical(lowered: str, start: int, position: int) -> bool:
+    """Return whether an actor is the subject of an if- or whether-clause."""
+    return bool(_HYPOTHETICAL.search(lowered, max(start, position - 40), position))
 
 
 def _passive(lowered: str, cue: Hit) -> bool:
