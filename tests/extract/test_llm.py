@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -316,3 +318,20 @@ def test_parse_answer_says_what_is_wrong():
 
 def test_the_prompt_says_when_the_date_is_unknown(taxonomy):
     assert "an unknown date" in build_prompt(taxonomy, published_on=None)
+
+
+def test_retry_after_is_honoured(make, fake):
+    fake.answer(Step({"error": {"message": "slow down"}}, status=429, headers={"Retry-After": "0.6"}))
+    extractor = make(max_retries=1, backoff=0.01)
+    started = time.monotonic()
+    extractor(TEXT, published_on=PUBLISHED)
+    assert time.monotonic() - started >= 0.6
+    assert extractor.retries == 1
+
+
+def test_concurrent_direct_calls_share_the_concurrency_limit(make, fake):
+    fake.default = Step(completion([]), delay=0.2)
+    extractor = make(concurrency=3)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(lambda _: extractor(TEXT, published_on=None), range(8)))
+    assert fake.max_in_flight == 3

@@ -68,6 +68,7 @@ def test_fold_ignores_accents_case_spacing_and_a_leading_the():
         ("NATO", "organization", "NATO", ("NATO", "organization", "NATO", "nato", "name")),
         ("Jan Kowalski", "person", "PL", ("Jan Kowalski", "person", "PL", None, "unknown")),
         ("Jan  Kowalski", "person", "Poland", ("Jan Kowalski", "person", "PL", None, "unknown")),
+        ("Deputy Minister Jan Kowalski", "person", "PL", ("Jan Kowalski", "person", "PL", None, "unknown")),
     ],
 )
 def test_resolve(names, given, actor_type, country, expected):
