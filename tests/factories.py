@@ -82,3 +82,34 @@ def make_claim(
     session.add(claim)
     session.flush()
     return claim
+
+
+def seed_dashboard(session) -> dict[str, m.Claim]:
+    """Add a small, varied set of claims for the dashboard tests (committed) and return some by name."""
+    made = {
+        "de_sanctions_1": make_claim(session, actor="germany", issue_id="sanctions", stated_on=date(2023, 1, 10)),
+        "de_sanctions_2": make_claim(
+            session, actor="germany", issue_id="sanctions", stance="oppose", stated_on=date(2023, 3, 15)
+        ),
+        "de_aid": make_claim(session, actor="germany", issue_id="military-aid", stated_on=date(2023, 2, 1)),
+        "fr_sanctions": make_claim(session, actor="france", issue_id="sanctions", stated_on=date(2023, 2, 20)),
+        "fr_aid": make_claim(session, actor="france", issue_id="military-aid", stated_on=date(2024, 5, 2)),
+        "fr_undated": make_claim(session, actor="france", issue_id="sanctions", stated_on=None),
+        "hu_sanctions": make_claim(
+            session, actor="hungary", issue_id="sanctions", stance="oppose", stated_on=date(2023, 4, 2)
+        ),
+        "hu_aid": make_claim(
+            session, actor="hungary", issue_id="military-aid", stance="oppose", stated_on=date(2024, 6, 1)
+        ),
+        "us_aid": make_claim(session, actor="united-states", issue_id="military-aid", stated_on=date(2024, 1, 20)),
+        "hu_dup": make_claim(
+            session,
+            actor="hungary",
+            issue_id="sanctions",
+            stance="support",
+            stated_on=date(2023, 4, 3),
+            is_duplicate=True,
+        ),
+    }
+    session.commit()
+    return made

@@ -492,11 +492,9 @@ def _period(d: date, step: str) -> date:
     return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1) if step == "quarter" else date(d.year, d.month, 1)
 
 
-def timeline(
-    session: Session, flt: ClaimFilter, *, step: str = "month", max_points: int = MAX_TIMELINE_POINTS
-) -> Timeline:
+def timeline(session: Session, flt: ClaimFilter, *, step: str = "month", max_points: int | None = None) -> Timeline:
     """Return the timeline under the filter: latest claims as points, net stance per period, stance changes."""
-    points = latest_claims(session, flt, limit=max_points)
+    points = latest_claims(session, flt, limit=max_points or MAX_TIMELINE_POINTS)
     points.reverse()  # oldest first, for drawing
     total = max(count_claims(session, flt, dated_only=True), len(points))
     # An actor's timeline compares issues; an issue's (or the whole corpus's) compares countries.
