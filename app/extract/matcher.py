@@ -4,7 +4,8 @@ Phrase syntax (shared by the cue vocabularies and the issue lexicons):
 - words match whole words, case-insensitively ("ground troops");
 - a trailing "*" on the last word matches any ending ("negotiat*" matches "negotiations");
 - "..", between words, allows a gap of up to three words ("send .. troops" matches "send Polish troops");
-  such phrases, and those with "*" inside, are compiled into one regular expression per dictionary.
+  such phrases, and those with "*" inside, become regular expressions that are only tried where the automaton
+  found their first word, so a text is still scanned once.
 """
 
 from __future__ import annotations
@@ -67,24 +68,32 @@ class PhraseMatcher:
             wildcard = phrase.endswith("*")
             key = phrase.rstrip("*").lower()
             keys.setdefault(key, []).append((phrase, wildcard, payload))
-        for key, values in keys.items():
-            self._automaton.add_word(key, (len(key), values))
-        self._empty = not keys
+        triggers: dict[str, list[int]] = {}
+        for phrase, payload in regex_parts:
+            pattern = re.compile(_phrase_regex(phrase.lower()) + r"(?![\w])", re.IGNORECASE)
+            self._patterns.append((pattern, phrase, payload))
+            first = phrase.split()[0].rstrip("*").lower()
+            triggers.setdefault(first, []).append(len(self._patterns) - 1)
+        for key in keys.keys() | triggers.keys():
+            self._automaton.add_word(key, (len(key), keys.get(key, []), triggers.get(key, [])))
+        self._empty = not (keys or triggers)
         if not self._empty:
             self._automaton.make_automaton()
-        for phrase, payload in regex_parts:
-            pattern = re.compile(r"(?<![\w])" + _phrase_regex(phrase.lower()) + r"(?![\w])", re.IGNORECASE)
-            self._patterns.append((pattern, phrase, payload))
 
     def find(self, text: str, lowered: str | None = None) -> list[Hit]:
         """Return every whole-word hit in text, sorted by start then longest first."""
         lowered = lowered if lowered is not None else text.lower()
         hits: list[Hit] = []
         if not self._empty:
-            for last, (length, values) in self._automaton.iter(lowered):
+            for last, (length, values, triggered) in self._automaton.iter(lowered):
                 start, end = last - length + 1, last + 1
                 if start > 0 and _is_word_char(lowered[start - 1]) and _is_word_char(lowered[start]):
                     continue
+                for index in triggered:
+                    pattern, phrase, payload = self._patterns[index]
+                    m = pattern.match(lowered, start)
+                    if m:
+                        hits.append(Hit(start, m.end(), phrase, payload))
                 for phrase, wildcard, payload in values:
                     stop = end
                     if wildcard:
@@ -95,9 +104,6 @@ class PhraseMatcher:
                     if phrase in self._case_sensitive and text[start:stop] != phrase:
                         continue
                     hits.append(Hit(start, stop, phrase, payload))
-        for pattern, phrase, payload in self._patterns:
-            for m in pattern.finditer(text):
-                hits.append(Hit(m.start(), m.end(), phrase, payload))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 

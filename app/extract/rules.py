@@ -189,12 +189,13 @@ class RulesExtractor:
                     doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
                 )
                 if speaker is not None:
-                    doc.quote_speakers[q_end] = speaker
+                    doc.quote_speakers.append((q_end, speaker))
                     return Speaker(speaker.refs, cue, "quote")
         # A quotation standing alone right after an attributed one continues it.
-        previous = [(end, sp) for end, sp in doc.quote_speakers.items() if end <= q_start and q_start - end < 300]
-        if previous:
-            return Speaker(previous[-1][1].refs, previous[-1][1].cue, "quote")
+        # Only the latest attributed quotation counts; speakers are recorded in text order.
+        previous = doc.quote_speakers[-1] if doc.quote_speakers else None
+        if previous and previous[0] <= q_start and q_start - previous[0] < 300:
+            return Speaker(previous[1].refs, previous[1].cue, "quote")
         return None
 
     def _add_extracted_surnames(self, text: str, sentence: Sentence, refs: list[Ref], discourse: Discourse):
@@ -254,7 +255,7 @@ class _Doc:
         self.text, self.lowered, self.sentences, self.resolved = text, lowered, sentences, resolved
         self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
         self._starts = [s.start for s in sentences]
-        self.quote_speakers: dict[int, Speaker] = {}  # quotation end -> its speaker, in text order
+        self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
         """Return the speech or position cues and the hearsay cues of sentence i."""
@@ -295,9 +296,10 @@ def _question_topic(lowered: str, start: int, end: int) -> bool:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    for span in spans:
-        if span[0] <= start and end <= span[1]:
-            return span
+    """Return the span (sorted, not overlapping) that contains [start, end), by bisection."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return spans[i]
     return None
 
 

@@ -1,0 +1,93 @@
+"""Rule-based extractor throughput: documents per second on one core over the dev-set texts, and peak memory.
+
+usage: .venv/bin/python bench/extract_throughput.py [--gold DIR] [--rounds N]
+
+Prints the build time of the extractor, documents/second and characters/second over all gold texts (every
+round extracts every document once), the peak traced Python memory and the process's maximum RSS, and a
+linearity check: the time per character of one long document made of 1, 4 and 16 copies of the texts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+
+from app.extract import make_extractor
+from app.taxonomy import load_taxonomy
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
+
+
+def load_texts(gold_dir: Path) -> list[tuple[str, date | None]]:
+    """Return (text, date) of every document in the gold files."""
+    docs = []
+    for path in sorted(gold_dir.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                d = json.loads(line)
+                docs.append((d["text"], date.fromisoformat(d["date"]) if d.get("date") else None))
+    return docs
+
+
+def main() -> None:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    docs = load_texts(args.gold)
+    if not docs:
+        raise SystemExit(f"no documents in {args.gold}/*.jsonl")
+    chars = sum(len(t) for t, _ in docs)
+
+    started = time.perf_counter()
+    extractor = make_extractor("rules", taxonomy=load_taxonomy())
+    build = time.perf_counter() - started
+
+    for text, on in docs:  # warm-up
+        extractor(text, published_on=on)
+    started = time.process_time()
+    claims = 0
+    for _ in range(args.rounds):
+        for text, on in docs:
+            claims += len(extractor(text, published_on=on))
+    cpu = time.process_time() - started
+    n = len(docs) * args.rounds
+    print(f"documents: {len(docs)} ({chars} characters, {chars // len(docs)} per document), rounds: {args.rounds}")
+    print(f"extractor build: {build * 1000:.0f} ms")
+    print(
+        f"throughput: {n / cpu:.0f} documents/s, {n * chars / len(docs) / cpu / 1e6:.2f} M characters/s "
+        f"(one core, CPU time), {claims // args.rounds} claims per round"
+    )
+
+    tracemalloc.start()
+    for text, on in docs:
+        extractor(text, published_on=on)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(
+        f"peak traced memory while extracting: {peak / 1e6:.1f} MB; max RSS of the process: "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
+
+    joined = "\n".join(t for t, _ in docs)
+    base = None
+    for copies in (1, 4, 16):
+        text = "\n".join([joined] * copies)
+        started = time.process_time()
+        extractor(text, published_on=None)
+        per_char = (time.process_time() - started) / len(text) * 1e6
+        base = base or per_char
+        print(
+            f"linearity: {copies:2d} copies, {len(text):8d} characters: {per_char:.2f} µs/character "
+            f"({per_char / base:.2f}x the single copy)"
+        )
+
+
+if __name__ == "__main__":
+    main()
