@@ -65,6 +65,7 @@ _NOT_NAME_WORDS = frozenset(
 _GOVERNED = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
 )
+_OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
@@ -179,7 +180,12 @@ class ActorResolver:
             j = i + 1
             while j < len(groups) and _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start]):
                 kinds = _kinds(groups[j])
-                if not ({"person", "title", "voice", "org"} & kinds.keys()) or "pronoun" in kinds:
+                glue = text[groups[j - 1][0].end : groups[j][0].start]
+                # "spokesperson for the Polish government", "prime minister of Hungary": the country comes later.
+                heads = {"person", "title", "voice", "org"}
+                if _OF_FOR.search(glue) and not ({"country", "seat", "adj"} & _kinds(phrase[0]).keys()):
+                    heads |= {"country", "seat", "adj"}
+                if not (heads & kinds.keys()) or "pronoun" in kinds:
                     break
                 phrase.append(groups[j])
                 j += 1

@@ -341,6 +341,17 @@ STANCE = {
         "theft",
         "stealing",
         "illegal",
+        "mistake",
+        "bad idea",
+        "reckless",
+        "irresponsible",
+        "wrong",
+        "hurt*",
+        "harm*",
+        "damag*",
+        "backfir*",
+        "not working",
+        "fail*",
         "negative consequences",
         "escalat*",
         "provocat*",
@@ -613,6 +624,9 @@ SPEECH = frozenset(
         "in a statement",
     }
 )
+
+# Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").
+PRESCRIPTIVE = ("should", "must", "need to", "needs to", "ought to", "has to", "have to", "deserves", "deserve")
 
 # Words before an actor that make it the object of a preposition, not the subject of a verb.
 PREPOSITIONS = (

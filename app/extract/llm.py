@@ -436,6 +436,18 @@ def _snippet(body: str, limit: int = 200) -> str:
     return flat[:limit] + ("..." if len(flat) > limit else "")
 
 
+def config_from_settings(settings: Any) -> dict[str, Any]:
+    """Return the factory's keyword arguments from Settings (its llm_* fields), for the CLI and the pipeline."""
+    return {
+        "base_url": settings.llm_base_url,
+        "api_key": settings.llm_api_key,
+        "model": settings.llm_model,
+        "timeout": settings.llm_timeout,
+        "max_retries": settings.llm_max_retries,
+        "concurrency": settings.llm_concurrency,
+    }
+
+
 @register("llm")
 def make_llm_extractor(
     *,

@@ -14,7 +14,7 @@ from datetime import date
 from app.extract.actors import ActorResolver, Discourse, Ref
 from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import PASSIVE, QUESTION_TOPIC, SPEECH
+from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit
 from app.extract.segment import Sentence, split_sentences
@@ -140,14 +140,17 @@ class RulesExtractor:
         window_end = min(issue.start, cue.end + 60)
         lead = _CLAUSE_LEAD.match(doc.text, cue.end, window_end)
         head = lead.end() if lead else cue.end
+        if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
+            return False  # "said allies must raise spending": the speaker's own demand
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
             if near and hit.payload.kind in ("collective", "nonactor"):
                 return True
         countries = {r.country for r in speaker.refs}
         for ref in refs:
-            if head <= ref.start < window_end and not ref.governed and not ref.possessive:
-                return _words(doc.text[head : ref.start]) <= 3 and ref.country not in countries
+            conditional = _hypothetical(doc.lowered, head, ref.start)
+            if head <= ref.start < window_end and not (ref.governed or ref.possessive or conditional):
+                return _words(doc.text[head : ref.start]) <= 1 and ref.country not in countries
         return False
 
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:

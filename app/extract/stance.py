@@ -27,6 +27,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
+_COPULA = re.compile(r"[\s,]*(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
 _JOINED = re.compile(r"[\s,]*(?:and|or)?[\s,]*", re.IGNORECASE)
 
 
@@ -156,6 +157,12 @@ def decide_stance(
     elif not chain:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
+    elif chain:
+        # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate.
+        end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
+        later = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
+        if later and _COPULA.match(text, issue.end, later[0].start):
+            chain = chain + later
     value, negated = _combine(text, chain, negator_hits) if chain else (1, False)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     for neg in negator_hits:
