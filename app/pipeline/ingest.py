@@ -178,7 +178,8 @@ def store_item(session: Session, item: Item) -> Outcome:
         language=record.language,
         minhash=record.minhash,
         duplicate_of_id=duplicate_of,
-        extraction_status="pending" if record.language in EXTRACTED_LANGUAGES else "skipped",
+        # Always pending: the extractor decides what it reads (the rules extractor marks non-English "skipped").
+        extraction_status="pending",
     )
     if new_id is None:  # another worker stored the same text a moment ago
         return Outcome(item.source, "duplicate", message="same text as a document stored concurrently")
@@ -197,7 +198,7 @@ def store_item(session: Session, item: Item) -> Outcome:
         outcome.message = f"{similarity:.0%} similar to document {duplicate_of}"
     if record.language not in EXTRACTED_LANGUAGES:
         outcome.message = (outcome.message + "; " if outcome.message else "") + (
-            f"language {record.language}: stored, not extracted"
+            f"language {record.language}: stored and flagged, not read by the English extractor"
         )
     return outcome
 

@@ -151,3 +151,18 @@ def test_set_date_by_hand(db, session, settings, tmp_path):
     session.refresh(doc)
     assert (doc.published_on, doc.date_source) == (date(2022, 3, 29), "user")
     assert list_undated(session) == []
+
+
+def test_new_documents_are_handed_to_the_extractor(db, session, settings, shared_dir, tmp_path):
+    seeds = sorted((shared_dir / "seeds").glob("*.txt"))
+    (tmp_path / "copy.txt").write_text(
+        "Republished with the permission of the original outlet.\n\n" + seeds[2].read_text()
+    )
+    report = ingest_sources(db, [*seeds, tmp_path / "copy.txt"], settings=settings, extract=True)
+    assert report.extraction and report.extraction.startswith("extracted with rules"), report.extraction
+    statuses = {d.extraction_status for d in _documents(session)}
+    assert statuses == {"done"}
+    copy = session.scalars(select(Document).where(Document.duplicate_of_id.is_not(None))).one()
+    flags = {is_dup for (is_dup,) in session.execute(select(Claim.is_duplicate).where(Claim.document_id == copy.id))}
+    assert flags == {True}
+    assert session.scalar(select(func.count(Claim.id)).where(Claim.is_duplicate.is_(False))) > 0
