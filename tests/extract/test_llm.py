@@ -8,8 +8,9 @@ from datetime import date
 
 import pytest
 
+from app.config import Settings
 from app.extract.base import available, make_extractor
-from app.extract.llm import LLMError, LLMExtractor, build_prompt, parse_answer
+from app.extract.llm import LLMError, LLMExtractor, build_prompt, config_from_settings, parse_answer
 from app.taxonomy import load_taxonomy
 from tests.extract.llm_fake import Step, completion, serve_fake_llm
 
@@ -335,3 +336,18 @@ def test_concurrent_direct_calls_share_the_concurrency_limit(make, fake):
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(lambda _: extractor(TEXT, published_on=None), range(8)))
     assert fake.max_in_flight == 3
+
+
+def test_settings_configure_the_extractor(taxonomy, fake):
+    settings = Settings(
+        _env_file=None, llm_base_url=fake.url, llm_api_key="k", llm_model="m", llm_timeout=5, llm_concurrency=2
+    )
+    extractor = make_extractor("llm", taxonomy=taxonomy, **config_from_settings(settings))
+    assert (extractor.url, extractor.model, extractor.timeout, extractor.concurrency, extractor.max_retries) == (
+        fake.url + "/chat/completions",
+        "m",
+        5,
+        2,
+        2,
+    )
+    extractor.close()
