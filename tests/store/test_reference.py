@@ -117,6 +117,21 @@ def test_the_database_holds_what_the_files_say(db):
     assert [rutte.country_on(D(d)) for d in ("2024-06-30", "2024-10-01")] == ["NL", "NATO"]
 
 
+def test_upgrade_database_returns_what_it_loaded_then_nothing(empty_url):
+    shipped = load_taxonomy()
+    settings = Settings(database_url=empty_url, _env_file=None)
+    db = open_database(settings)
+    try:
+        first = upgrade_database(db, settings)
+        after_first = _counts(empty_url)
+        second = upgrade_database(db, settings)
+    finally:
+        db.dispose()
+    assert first == {"countries": len(shipped.countries), "issues": len(shipped.issues), "actors": len(shipped.actors)}
+    assert second == {"countries": 0, "issues": 0, "actors": 0}
+    assert _counts(empty_url) == after_first
+
+
 def test_upgrade_twice_changes_nothing(run_cli, empty_url):
     assert run_cli("db", "upgrade")[0] == 0
     before = _counts(empty_url)
