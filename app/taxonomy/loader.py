@@ -288,8 +288,13 @@ def load_taxonomy(user_dir: Path | None = None, *, replace: bool = False) -> Tax
     replaced = {kind for kind, _, _ in user} if replace else set()
     shipped = [f for f in _shipped_files() if f[0] not in replaced]
     for kind, path, text in shipped + user:
+        first_line: dict[str, int | None] = {}
         for entry, source in _parse_file(kind, path, text):
             key = getattr(entry, _KEYS[kind]) if kind != "actors" else (entry.slug or slugify(entry.name))
+            if key in first_line:  # within one file a repeat is a slip, not an override
+                where = f" (first at line {first_line[key]})" if first_line[key] else ""
+                raise TaxonomyError(path, source.line, f"duplicate {_KEYS[kind]} {key!r}{where}")
+            first_line[key] = source.line
             earlier = merged[kind].get(key)
             if kind == "actors" and earlier and _is_shipped(earlier[1], shipped) and _is_shipped(source, shipped):
                 # Two shipped files on one actor: keep every spelling either of them knows.

@@ -122,6 +122,13 @@ class Taxonomy:
         for actor in self.actors.values():
             self._by_name.setdefault(actor.name.casefold(), actor)
 
+    def members(self, club: str, *, on: date) -> list[Country]:
+        """Return the member states of NATO or the EU on a day, by code."""
+        if club not in ("NATO", "EU"):
+            raise ValueError(f"membership is known for NATO and EU, not {club!r}")
+        test = Country.in_nato if club == "NATO" else Country.in_eu
+        return sorted((c for c in self.countries.values() if test(c, on)), key=lambda c: c.code)
+
     def actor_by_name(self, name: str) -> Actor | None:
         """Return the actor with this canonical name (case-insensitive), if any."""
         return self._by_name.get(name.casefold())

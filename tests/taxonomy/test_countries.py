@@ -15,8 +15,12 @@ EU_2026 |= {"LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
 
 
 def _members(taxonomy: Taxonomy, on: date, club: str) -> set[str]:
-    test = "in_nato" if club == "nato" else "in_eu"
-    return {c.code for c in taxonomy.countries.values() if getattr(c, test)(on)}
+    return {c.code for c in taxonomy.members(club.upper(), on=on)}
+
+
+def test_members_knows_only_nato_and_the_eu(taxonomy):
+    with pytest.raises(ValueError, match="NATO and EU"):
+        taxonomy.members("G7", on=date(2024, 1, 1))
 
 
 def test_nato_has_32_members_today(taxonomy):

@@ -142,6 +142,13 @@ BAD_FILES = [
     pytest.param("countries.yaml", "code: AA\nname: A\n", 1, "expected a list", id="not-a-list"),
     pytest.param("actors.yaml", "- just a string\n", None, "must be a mapping", id="entry-not-mapping"),
     pytest.param("actors.yaml", "- country: DE\n", 1, "missing field 'name'", id="missing-field"),
+    pytest.param(
+        "countries.yaml",
+        "- {code: AA, name: A}\n- {code: BB, name: B}\n- {code: AA, name: C}\n",
+        3,
+        "duplicate code 'AA' (first at line 1)",
+        id="duplicate-key",
+    ),
     pytest.param("actors.json", '[{"name": "A", "country": "DE",}]', 1, "invalid JSON", id="bad-json"),
 ]
 
