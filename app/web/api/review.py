@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query
@@ -120,6 +120,11 @@ def claim_out(claim: m.Claim) -> ClaimOut:
     )
 
 
+def as_utc(moment: datetime) -> datetime:
+    """Return a stored time as UTC-aware (SQLite hands back naive ones), so both backends answer alike."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 def as_http(exc: ReviewError) -> HTTPException:
     """Turn a store error into the HTTP answer that names the field."""
     return HTTPException(exc.status, [{"param": exc.field, "problem": exc.reason}])
@@ -171,7 +176,7 @@ def history(session: SessionDep, claim_id: ClaimId) -> HistoryOut:
             RevisionOut(
                 id=r.id,
                 changed_by=r.changed_by,
-                changed_at=r.changed_at,
+                changed_at=as_utc(r.changed_at),
                 action=r.action,
                 before=r.before,
                 after=r.after,
