@@ -219,7 +219,8 @@ def read_jsonl(path: Path) -> list[dict]:
             raise GoldFileError(f"{path}:{n}: invalid JSON: {exc.msg}") from None
         if not isinstance(doc, dict) or "doc_id" not in doc:
             raise GoldFileError(f"{path}:{n}: each line must be an object with a doc_id")
-        claims = doc.get("claims") or []
+        claims = doc.get("claims")
+        claims = [] if claims is None else claims
         if not isinstance(claims, list):
             raise GoldFileError(f"{path}:{n}: claims must be a list")
         for c in claims:

@@ -1,0 +1,88 @@
+"""Sentence splitting with offsets, the phrase matcher, and the issue lexicon format."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract.matcher import PhraseMatcher, drop_overlaps
+from app.extract.segment import split_sentences
+from app.extract.stance import LexiconError, compile_issues
+from app.taxonomy import Issue, Taxonomy, load_taxonomy
+
+
+def test_sentences_keep_their_offsets():
+    text = "  The U.S. President spoke. Mr. Smith said “No.” Then he left!\nA new line without a stop\n\nEnd."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "The U.S. President spoke.",
+        "Mr. Smith said “No.”",
+        "Then he left!",
+        "A new line without a stop",
+        "End.",
+    ]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+    assert [s.index for s in sentences] == list(range(5))
+
+
+def test_initials_and_dates_do_not_end_sentences():
+    text = "Joe R. Biden met them on Jan. 13 in Kyiv. It was cold."
+    assert [s.text for s in split_sentences(text)] == ["Joe R. Biden met them on Jan. 13 in Kyiv.", "It was cold."]
+
+
+def test_empty_text_has_no_sentences():
+    assert split_sentences("") == [] and split_sentences(" \n ") == []
+
+
+def test_matcher_whole_words_wildcards_gaps_and_case():
+    matcher = PhraseMatcher(
+        [("tank", "t"), ("negotiat*", "n"), ("send .. troops", "s"), ("US", "us"), ("ground troops", "g")],
+        case_sensitive={"US"},
+    )
+    text = "Tanks? No tank. Negotiations with us and the US; they send 200 Polish troops and ground troops."
+    hits = [(text[h.start : h.end], h.payload) for h in matcher.find(text)]
+    assert ("tank", "t") in hits and ("Tanks", "t") not in hits  # whole words only
+    assert ("Negotiations", "n") in hits
+    assert ("send 200 Polish troops", "s") in hits
+    assert ("US", "us") in hits and ("us", "us") not in hits
+    assert ("ground troops", "g") in hits
+
+
+def test_longest_overlapping_hit_wins():
+    matcher = PhraseMatcher([("troops", 1), ("ground troops", 2), ("troops to ukraine", 3)])
+    hits = drop_overlaps(matcher.find("no ground troops to Ukraine"))
+    assert [h.payload for h in hits] == [3]
+
+
+def _taxonomy_with(lexicon: dict) -> Taxonomy:
+    base = load_taxonomy()
+    issue = Issue(id="test-issue", label="Test", description="", support="", oppose="", lexicon=lexicon)
+    return Taxonomy(countries=base.countries, issues={"test-issue": issue}, actors=base.actors)
+
+
+def test_every_shipped_issue_has_a_lexicon():
+    taxonomy = load_taxonomy()
+    for issue in taxonomy.issues.values():
+        assert issue.lexicon.get("terms"), issue.id
+        unknown = set(issue.lexicon) - {"terms", "support", "oppose", "not", "yields_to"}
+        assert not unknown, issue.id
+        assert set(issue.lexicon.get("yields_to", [])) <= set(taxonomy.issues), issue.id
+    compile_issues(taxonomy)
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "message"),
+    [({"terms": "ceasefire"}, "must be a list"), ({"words": ["x"]}, "unknown lexicon keys"), ({"oppose": [1]}, "list")],
+)
+def test_malformed_lexicons_are_reported(lexicon, message):
+    with pytest.raises(LexiconError, match=message):
+        compile_issues(_taxonomy_with(lexicon))
+
+
+def test_lexicon_polarity_and_look_alikes():
+    matcher, _ = compile_issues(
+        _taxonomy_with({"terms": ["weapons"], "oppose": ["stop .. weapons"], "not": ["nuclear weapons"]})
+    )
+    text = "nuclear weapons; stop sending weapons; weapons"
+    hits = [(text[h.start : h.end], h.payload.polarity) for h in drop_overlaps(matcher.find(text))]
+    assert hits == [("nuclear weapons", 0), ("stop sending weapons", -1), ("weapons", 1)]
