@@ -187,7 +187,10 @@ class LLMExtractor:
         self.max_chars = max_chars
         self.prompt_price = prompt_price  # per million tokens, to log a cost estimate
         self.completion_price = completion_price
-        self.url = base_url.rstrip("/") + "/chat/completions"
+        base = base_url.rstrip("/")
+        self.url = base if base.endswith("/chat/completions") else base + "/chat/completions"
+        # Another model is another extractor: documents extracted with an older tag are extracted again.
+        self.version = f"{VERSION}:{model}"[:40]
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         # trust_env=False: no proxy or .netrc from the environment; the configured endpoint is the only peer.
         self._client = httpx.Client(

@@ -350,4 +350,8 @@ def test_settings_configure_the_extractor(taxonomy, fake):
         2,
         2,
     )
+    assert extractor.version == "1:m"
     extractor.close()
+    full = LLMExtractor(taxonomy=taxonomy, base_url=fake.url + "/chat/completions/")
+    assert full.url == fake.url + "/chat/completions"
+    full.close()
