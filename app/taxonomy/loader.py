@@ -130,7 +130,11 @@ _MODELS: dict[str, type[_Strict]] = {"countries": CountryIn, "issues": IssueIn, 
 _KEYS = {"countries": "code", "issues": "id", "actors": "slug"}
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: the pure-Python one takes most of a second on the shipped data.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A SafeLoader that remembers the line of every mapping, for error messages."""
 
 
