@@ -16,7 +16,7 @@ from app.extract.attribution import Speaker, coordinated, is_hearsay_context, qu
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH
 from app.extract.gazetteer import Gazetteer
-from app.extract.matcher import Hit
+from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
 from app.extract.stance import compile_cues, compile_issues, decide_stance, issue_hits
 from app.taxonomy import Taxonomy
@@ -57,7 +57,7 @@ class RulesExtractor:
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
         issue_buckets = _bucket(self.issues.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
-        stance_buckets = _bucket(self.stance_cues.find(text, lowered), sentences)
+        stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)
         negator_buckets = _bucket(self.negators.find(text, lowered), sentences)
         quotes = quote_spans(text)
         discourse = Discourse(published_on=published_on)

@@ -35,6 +35,14 @@ def _actor_for(session: Session, claim: ExtractedClaim, cache: dict[str, Actor |
     created = False
     if actor is None and claim.actor_slug is None and slug:
         actor = session.scalar(select(Actor).where(Actor.name == claim.actor))
+        if actor is None and claim.actor_type == "person":
+            # "Sergei Lavrov" found by title is the stored "Sergey Lavrov": same surname, same country.
+            surname = claim.actor.split()[-1]
+            actor = session.scalars(
+                select(Actor)
+                .where(Actor.type == "person", Actor.country_code == claim.country, Actor.name.like(f"% {surname}"))
+                .order_by(Actor.id)
+            ).first()
         if actor is None:
             actor = Actor(
                 slug=slug,
