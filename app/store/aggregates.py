@@ -17,6 +17,7 @@ from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from app.store import models as m
+from app.store.datacache import cached_by_data_version
 from app.store.filters import ClaimFilter
 from app.store.rollup import UNDATED_MONTH
 
@@ -304,6 +305,7 @@ BLOC_ORDER = {"NATO & EU": 0, "NATO": 1, "EU": 2, "Neither": 3, "Institution": 4
 # -- matrix ----------------------------------------------------------------------------------------------------
 
 
+@cached_by_data_version("claim_matrix")
 def claim_matrix(
     session: Session,
     flt: ClaimFilter,
@@ -492,6 +494,7 @@ def _period(d: date, step: str) -> date:
     return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1) if step == "quarter" else date(d.year, d.month, 1)
 
 
+@cached_by_data_version("timeline")
 def timeline(session: Session, flt: ClaimFilter, *, step: str = "month", max_points: int | None = None) -> Timeline:
     """Return the timeline under the filter: latest claims as points, net stance per period, stance changes."""
     points = latest_claims(session, flt, limit=max_points or MAX_TIMELINE_POINTS)
@@ -532,6 +535,7 @@ def has_documents(session: Session) -> bool:
     return session.scalar(select(m.Document.id).limit(1)) is not None
 
 
+@cached_by_data_version("corpus_figures")
 def corpus_figures(session: Session, flt: ClaimFilter) -> CorpusFigures:
     """Return document and claim counts, the claims' date range and the undated documents to fix."""
     documents = session.scalar(select(func.count()).select_from(m.Document)) or 0
@@ -557,6 +561,7 @@ def corpus_figures(session: Session, flt: ClaimFilter) -> CorpusFigures:
     )
 
 
+@cached_by_data_version("recent_changes")
 def recent_changes(
     session: Session, flt: ClaimFilter, *, limit: int = 10, window: int = CHANGE_WINDOW
 ) -> tuple[list[Evidence], list[StanceChange]]:
@@ -571,6 +576,7 @@ def recent_changes(
 # -- issues ----------------------------------------------------------------------------------------------------
 
 
+@cached_by_data_version("issue_summaries")
 def issue_summaries(session: Session, flt: ClaimFilter) -> list[IssueSummary]:
     """Return every issue (or the filtered ones) with its claim counts by stance."""
     counts: dict[str, Counts] = defaultdict(Counts)
