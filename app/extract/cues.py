@@ -192,10 +192,38 @@ ATTRIBUTION = (
     "statement from",
     "quoted",
     "cited",
+    # Positions stated as the actor's state of mind ("Johnson was skeptical", "Poland doubts that...").
+    "doubt",
+    "doubts",
+    "doubted",
+    "skeptical",
+    "sceptical",
+    "wary",
+    "open to",
+    "ready to",
+    "willing to",
+    "prepared to",
+    "opposed to",
+    "in favour of",
+    "in favor of",
+    "reluctant",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
-HEARSAY = ("fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that")
+HEARSAY = (
+    "fear*",
+    "feared",
+    "worr*",
+    "suspect*",
+    "speculat*",
+    "guess*",
+    "expect*",
+    "predict*",
+    "hope that",
+    "accus*",
+    "alleged",
+    "allegedly",
+)
 
 # Stance cues: +1 leans support, -1 leans oppose, 0 marks an explicitly undecided position.
 STANCE = {
@@ -310,6 +338,8 @@ STANCE = {
         "giving up",
         "pointless",
         "counterproductive",
+        "compromise on",
+        "concessions on",
         "ridiculous",
         "absurd",
         "unacceptable",
@@ -634,6 +664,27 @@ SPEECH = frozenset(
 
 # Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").
 PRESCRIPTIVE = ("should", "must", "need to", "needs to", "ought to", "has to", "have to", "deserves", "deserve")
+
+# Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause
+# (", Zelensky said") takes precedence over them.
+STATES_OF_MIND = frozenset(
+    {
+        "doubt",
+        "doubts",
+        "doubted",
+        "skeptical",
+        "sceptical",
+        "wary",
+        "open to",
+        "ready to",
+        "willing to",
+        "prepared to",
+        "opposed to",
+        "in favour of",
+        "in favor of",
+        "reluctant",
+    }
+)
 
 # Words before an actor that make it the object of a preposition, not the subject of a verb.
 PREPOSITIONS = (

@@ -14,11 +14,11 @@ from datetime import date
 from app.extract.actors import ActorResolver, Discourse, Ref
 from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH
+from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
-from app.extract.stance import compile_cues, compile_issues, decide_stance, issue_hits
+from app.extract.stance import Stance, combine_cues, compile_cues, compile_issues, decide_stance, issue_hits
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -81,17 +81,22 @@ class RulesExtractor:
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
                     continue
+                found_here = []
                 speaker = self._speaker(doc, sentence, issue)
-                if speaker is None:
-                    continue
-                cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
-                lower = speaker.cue.start if speaker.cue.end <= issue.start else sentence.start
-                stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
-                for ref in speaker.refs:
-                    claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
-                    key = (claim.actor, claim.issue, claim.stance)
-                    if key not in best or claim.confidence > best[key].confidence:
-                        best[key] = claim
+                if speaker is not None:
+                    cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
+                    lower = speaker.cue.start if speaker.cue.end <= issue.start else sentence.start
+                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
+                    found_here.append((speaker, stance))
+                relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
+                if relative is not None:
+                    found_here.append(relative)
+                for speaker, stance in found_here:
+                    for ref in speaker.refs:
+                        claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
+                        key = (claim.actor, claim.issue, claim.stance)
+                        if key not in best or claim.confidence > best[key].confidence:
+                            best[key] = claim
         return sorted(best.values(), key=lambda c: (c.start, c.actor, c.issue))
 
     def _speaker(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
@@ -114,8 +119,12 @@ class RulesExtractor:
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
             return None  # "they fear X will ...": someone else's guess
-        # The verb before the issue phrase decides; a verb after it only when there is none before.
+        # The verb before the issue phrase decides; a verb after it only when there is none before, or when it
+        # is a closing reporting clause (", Zelensky said.") that frames the whole sentence.
         cue = before[-1] if before else (after[0] if after else None)
+        closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
+        if before and before[-1].phrase in STATES_OF_MIND and closing:
+            cue = closing[-1]
         if cue is None:
             return None
         speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
@@ -126,6 +135,29 @@ class RulesExtractor:
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
             return None
         return self._reporter(doc, sentence, speaker, says) or speaker
+
+    def _relative_clause(
+        self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
+    ) -> tuple[Speaker, Stance] | None:
+        """Return the holder named in a relative clause right after an issue ("tanks, which Macron ruled out")."""
+        lead = _RELATIVE.match(doc.text, issue.end, sentence.end)
+        if lead is None:
+            return None
+        refs, _ = doc.resolved[sentence.index]
+        subject = next((r for r in refs if r.start == lead.end()), None)
+        if subject is None or (subject.type == "organization" and subject.country == "NATO"):
+            return None
+        says, _ = doc.says(sentence.index)
+        cue = next((h for h in says if subject.end <= h.start and _words(doc.text[subject.end : h.start]) <= 3), None)
+        if cue is None:
+            return None
+        # The relative clause's own cues ("which Moscow sees as a threat", "which he has ruled out").
+        values = [h for h in stance_hits if cue.start <= h.start and h.end <= min(sentence.end, cue.end + 30)]
+        value, negated = combine_cues(doc.text, values, negators) if values else (1, False)
+        polarity = issue.payload.polarity * value
+        label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
+        cue_label = " + ".join(h.phrase for h in values) or None
+        return Speaker([subject], cue, "relative"), Stance(label, cue_label, negated)
 
     def _someone_else(self, doc: _Doc, sentence: Sentence, speaker: Speaker, cue: Hit, issue: Hit) -> bool:
         """Return whether the clause after a verb of saying has its own subject of another country or a collective.
@@ -221,9 +253,14 @@ class RulesExtractor:
     def _claim(self, sentence, issue, ref, speaker, stance, published_on) -> ExtractedClaim:
         """Build a claim with its confidence and the rules that fired."""
         confidence = 0.45
-        confidence += {"subject": 0.2, "quote": 0.2, "reported": 0.15, "inverted": 0.15, "pronoun": 0.1}.get(
-            speaker.rule, 0.0
-        )
+        confidence += {
+            "subject": 0.2,
+            "quote": 0.2,
+            "reported": 0.15,
+            "relative": 0.15,
+            "inverted": 0.15,
+            "pronoun": 0.1,
+        }.get(speaker.rule, 0.0)
         confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
         confidence += 0.1 if stance.cue else 0.0
         explanation = [
@@ -271,6 +308,8 @@ class _Doc:
         return i if i >= 0 and offset < self.sentences[i].end else None
 
 
+_RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
+_REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|should)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 

@@ -28,7 +28,7 @@ _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
 _COPULA = re.compile(r"[\s,]*(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
-_JOINED = re.compile(r"[\s,]*(?:and|or)?[\s,]*", re.IGNORECASE)
+_JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
 
 
 class LexiconError(ValueError):
@@ -107,7 +107,7 @@ def _clause_end(text: str, position: int, upper: int) -> int:
     return position + min(ends) if ends else upper
 
 
-def _value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
+def cue_value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
     """Return a cue's value, turned around by a negator a few words before it ("has not dismissed")."""
     value = cue.payload
     if cue.phrase in cues.SELF_NEGATED or value == 0:
@@ -118,7 +118,7 @@ def _value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
     return value, False
 
 
-def _combine(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[int, bool]:
+def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[int, bool]:
     """Multiply the values of a chain of cues ("opposed the plan to transfer"), neutral if any is undecided.
 
     Negative cues joined by "and", "or" or a comma say the same thing twice ("premature and not the right
@@ -127,7 +127,7 @@ def _combine(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[int,
     value, negated = 1, False
     previous: tuple[int, int] | None = None  # (end, value) of the previous cue
     for cue in chain:
-        v, n = _value(text, cue, negator_hits)
+        v, n = cue_value(text, cue, negator_hits)
         negated = negated or n
         if v == 0:
             return 0, negated
@@ -163,7 +163,7 @@ def decide_stance(
         later = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
         if later and _COPULA.match(text, issue.end, later[0].start):
             chain = chain + later
-    value, negated = _combine(text, chain, negator_hits) if chain else (1, False)
+    value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:

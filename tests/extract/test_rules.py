@@ -271,3 +271,15 @@ def test_empty_and_actorless_texts(rules):
 def test_unknown_options_are_refused():
     with pytest.raises(ValueError, match="takes no options"):
         make_extractor("rules", taxonomy=load_taxonomy(), temperature=1)
+
+
+def test_relative_clause_names_its_own_holder(rules):
+    text = "A Dutch diplomat said fighter jets, which Olaf Scholz has ruled out, were discussed."
+    assert ("Olaf Scholz", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_states_of_mind_and_closing_reporting_clauses(rules):
+    text = "Poland and Estonia doubt that talks with Moscow can succeed."
+    assert found(rules, text) == {("Poland", "negotiations", "oppose"), ("Estonia", "negotiations", "oppose")}
+    text = "Ukraine is ready to accept neutrality, President Volodymyr Zelensky said on Sunday."
+    assert found(rules, text, on="2022-03-27") == {("Volodymyr Zelensky", "ukraine-neutrality", "support")}
