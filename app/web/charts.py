@@ -68,7 +68,15 @@ def _evidence_lines(ev: Evidence, *, with_actor: bool = True) -> list[str]:
 
 
 def _title(text: str) -> dict:
-    return {"text": esc(text), "x": 0, "xanchor": "left", "font": {"size": 15}}
+    return {
+        "text": esc(text),
+        "x": 0,
+        "xanchor": "left",
+        "y": 0.995,
+        "yref": "container",
+        "yanchor": "top",
+        "font": {"size": 15},
+    }
 
 
 def _colorbar() -> dict:
@@ -106,7 +114,7 @@ def matrix_figure(mx: Matrix, *, cell_url: Callable[[str, str], str], title: str
         z.append(zr)
         text.append(tr)
         custom.append(cr)
-    height = max(260, 140 + 30 * len(mx.rows))
+    height = max(300, 170 + 34 * len(mx.rows))
     return {
         "data": [
             {
@@ -276,6 +284,8 @@ def map_figure(st: IssueStandings, *, title: str) -> dict:
                 "countrycolor": "#aaa",
                 "showland": True,
                 "landcolor": "#eeeeee",
+                "showocean": True,
+                "oceancolor": "#eef4fa",
                 "showframe": False,
                 "showcoastlines": False,
             },
