@@ -11,6 +11,7 @@ Noun phrases are composed from adjacent dictionary hits:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -91,6 +92,8 @@ class Discourse:
     """What the document has said so far: people named, by surname and role, for coreference."""
 
     published_on: date | None
+    guessed_on: date | None = None  # for undated texts: mid-year of the latest year the text mentions
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, sorted
     persons: list[Ref] = field(default_factory=list)
     extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
     groups: list[list[Ref]] = field(default_factory=list)  # people named together, for "they"
@@ -103,9 +106,13 @@ class Discourse:
         return None
 
     def remember(self, ref: Ref) -> None:
-        """Record a person reference as the latest one."""
-        if ref.type == "person":
+        """Record a person reference as the latest one, unless a quotation mentions it (not the narrator's)."""
+        if ref.type == "person" and not self._quoted(ref.start):
             self.persons.append(ref)
+
+    def _quoted(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quotes, (offset, float("inf"))) - 1
+        return i >= 0 and self.quotes[i][0] < offset < self.quotes[i][1]
 
     def last_person(
         self, *, country: str | None = None, role: str | None = None, before: int | None = None
@@ -136,6 +143,33 @@ def _group(hits: list[Hit]) -> list[list[Hit]]:
 
 def _kinds(group: list[Hit]) -> dict[str, Entry]:
     return {hit.payload.kind: hit.payload for hit in group}
+
+
+# Offices named after an institution ("the European Commission president", "European Council President").
+_ORG_ROLES = {
+    ("European Commission", "president"): "commission_president",
+    ("European Council", "president"): "council_president",
+    ("European Parliament", "president"): "parliament_president",
+    ("NATO", "secretary general"): "secretary_general",
+    ("NATO", "secretary-general"): "secretary_general",
+    ("NATO", "chief"): "secretary_general",
+    ("NATO", "head"): "secretary_general",
+}
+
+
+def _title_of(text: str, phrase: list[list[Hit]]) -> str:
+    """Return the lower-cased title right after an institution's name in a phrase, if any."""
+    return text[phrase[1][0].start : phrase[1][0].end].lower() if len(phrase) > 1 else ""
+
+
+_YEAR = re.compile(r"\b(199\d|20[0-4]\d)\b")
+
+
+def guess_date(text: str, *, today: date | None = None) -> date | None:
+    """Return mid-year of the latest plausible year a text mentions, for resolving titles in undated texts."""
+    this_year = (today or date.today()).year
+    years = [int(y) for y in _YEAR.findall(text) if int(y) <= this_year]
+    return date(max(years), 7, 1) if years else None
 
 
 class ActorResolver:
@@ -220,6 +254,7 @@ class ActorResolver:
         country: str | None = None
         role: str | None = None
         voice: str | None = None
+        fixed_role = False
         k = 0
         for k, group in enumerate(phrase):
             kinds = _kinds(group)
@@ -233,12 +268,19 @@ class ActorResolver:
                 country = entry.value
                 continue
             if "title" in kinds:
-                role = kinds["title"].value
+                role = role if fixed_role else kinds["title"].value
                 continue
             if "voice" in kinds:
                 voice = kinds["voice"].value
                 continue
             if "org" in kinds and k == 0:
+                nxt = _kinds(phrase[1]) if len(phrase) > 1 else {}
+                institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, _title_of(text, phrase)))
+                if institution_role and "title" in nxt:
+                    # "the European Commission president": the holder of that institution's office.
+                    country, role = self.gaz.actor(kinds["org"].value).country, institution_role
+                    first, fixed_role = {}, True
+                    continue
                 break
         end = phrase[k][0].end if phrase else start
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
@@ -263,7 +305,7 @@ class ActorResolver:
             if last and text[max(0, start - 4) : start].lower().endswith("the "):
                 return Ref(start, end, last.name, "person", last.country, last.slug, "coreference", role=role), used
             return None, 1
-        if "org" in first:
+        if "org" in first and role is None:
             slug = first["org"].value
             actor = self.gaz.actor(slug)
             return Ref(start, phrase[0][0].end, actor.name, actor.type, actor.country_on(on), slug, "name"), 1
@@ -289,4 +331,9 @@ class ActorResolver:
         last = discourse.last_person(country=country, role=role)
         if last is not None:
             return Ref(start, end, last.name, "person", country, last.slug, "title+coreference", role=role)
+        if on is None and discourse.guessed_on is not None:
+            # An undated text: the latest year it mentions stands in for its date (lower confidence).
+            holder = self.gaz.taxonomy.holder(country=country, on=discourse.guessed_on, role=role)
+            if holder is not None:
+                return Ref(start, end, holder.name, "person", country, holder.slug, "title+guessed-date", role=role)
         return None

@@ -11,7 +11,7 @@ import bisect
 import re
 from datetime import date
 
-from app.extract.actors import ActorResolver, Discourse, Ref
+from app.extract.actors import ActorResolver, Discourse, Ref, guess_date
 from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
@@ -60,7 +60,9 @@ class RulesExtractor:
         stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)
         negator_buckets = _bucket(self.negators.find(text, lowered), sentences)
         quotes = quote_spans(text)
-        discourse = Discourse(published_on=published_on)
+        discourse = Discourse(
+            published_on=published_on, guessed_on=None if published_on else guess_date(text), quotes=quotes
+        )
         # First pass: who is named where, so that quotations can look ahead for their speaker.
         resolved = []
         for sentence in sentences:
@@ -115,7 +117,10 @@ class RulesExtractor:
             if speaker is not None:
                 return speaker
         before = [h for h in says if h.end <= issue.start]
-        after = [h for h in says if h.start >= issue.end]
+        # A verb after the issue inside a relative clause ("..., who oppose X") reports nothing about the issue.
+        after = [
+            h for h in says if h.start >= issue.end and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
+        ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
             return None  # "they fear X will ...": someone else's guess
@@ -308,6 +313,7 @@ class _Doc:
         return i if i >= 0 and offset < self.sentences[i].end else None
 
 
+_RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
