@@ -126,6 +126,8 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
     """
     value, negated = 1, False
     previous: tuple[int, int] | None = None  # (end, value) of the previous cue
+    # A negator inside a cue ("not plan") belongs to that cue; it does not turn the next one around too.
+    negator_hits = [n for n in negator_hits if not any(c.start <= n.start < c.end for c in chain)]
     for cue in chain:
         v, n = cue_value(text, cue, negator_hits)
         negated = negated or n
