@@ -289,3 +289,35 @@ def test_non_numeric_claim_id_is_400_or_404(client):
     assert client.get("/api/v1/claims/abc").status_code == 400
     assert client.get("/claims/1e99").status_code == 400
     assert client.get("/api/v1/claims/99999999999999999999999").status_code == 400
+
+
+def test_openapi_documents_the_records_api(client):
+    spec = client.get("/api/v1/openapi.json").json()
+    paths = spec["paths"]
+    for path in (
+        "/api/v1/claims",
+        "/api/v1/claims.csv",
+        "/api/v1/claims/{claim_id}",
+        "/api/v1/documents",
+        "/api/v1/documents/{document_id}",
+        "/api/v1/actors",
+        "/api/v1/actors/{slug}",
+        "/api/v1/countries",
+        "/api/v1/countries/{code}",
+    ):
+        op = paths[path]["get"]
+        assert {"200", "400", "503"} <= set(op["responses"]), path
+        if "{" in path:
+            assert "404" in op["responses"], path
+    params = {p["name"]: p for p in paths["/api/v1/claims"]["get"]["parameters"]}
+    assert {"country", "bloc", "actor", "issue", "stance", "from", "to", "review", "dups"} <= set(params)
+    assert params["limit"]["schema"]["maximum"] == records.MAX_PAGE_SIZE and params["limit"]["schema"]["minimum"] == 1
+    assert params["cursor"]["schema"]["anyOf"][0]["maxLength"] == 600
+    assert set(params["sort"]["schema"]["enum"]) == set(records.CLAIM_SORTS)
+    ok = paths["/api/v1/claims"]["get"]["responses"]["200"]["content"]
+    assert "application/json" in ok and "text/csv" in ok
+    assert ok["application/json"]["schema"]["$ref"].endswith("/ClaimsOut")
+    id_param = paths["/api/v1/claims/{claim_id}"]["get"]["parameters"][0]["schema"]
+    assert id_param["minimum"] == 1
+    bad = paths["/api/v1/claims"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
+    assert bad["$ref"].endswith("/ErrorOut")

@@ -11,7 +11,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from app.store import profiles, records
-from app.web.api.claims import ERRORS, ClaimOut, FormatParam, claim_out
+from app.web.api.claims import ERRORS, NOT_FOUND, ClaimOut, FormatParam, claim_out
 from app.web.csvfile import csv_response
 from app.web.viewstate import View, ViewDep
 
@@ -207,7 +207,7 @@ def api_actors(view: ViewDep, q: NameSearchParam = None, format: FormatParam = "
     "/actors/{slug}",
     response_model=ActorDetailOut,
     summary="One actor: offices held, positions on every issue over time, first page of claims",
-    responses={404: {"description": "No such actor"}, **ERRORS},
+    responses={404: {**NOT_FOUND, "description": "No such actor"}, **ERRORS},
 )
 def api_actor(view: ViewDep, slug: SlugParam, format: FormatParam = "json"):
     """Return one actor's page data (format=csv: positions per issue)."""

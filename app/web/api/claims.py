@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from app.store import models as m
 from app.store import records
 from app.store.filters import ClaimFilter
+from app.web.auth import ErrorOut  # one error schema for the whole API
 from app.web.csvfile import csv_response
 from app.web.deps import SessionDep
 from app.web.viewstate import View, ViewDep
@@ -28,10 +29,13 @@ CursorParam = Annotated[
 ]
 LimitParam = Annotated[int, Query(ge=1, le=records.MAX_PAGE_SIZE, description="Rows per page")]
 FormatParam = Annotated[Literal["json", "csv"], Query(description="json (default) or csv (the whole result)")]
+
+
 ERRORS = {
-    400: {"description": "Invalid filter, sort, cursor or limit; the body names the parameter and the value"},
-    503: {"description": "Database unavailable"},
+    400: {"model": ErrorOut, "description": "Invalid filter, sort, cursor or limit; names the parameter and value"},
+    503: {"model": ErrorOut, "description": "Database unavailable"},
 }
+NOT_FOUND = {"model": ErrorOut, "description": "Not found"}
 
 
 class ClaimOut(BaseModel):
@@ -250,7 +254,7 @@ def api_claims_csv(request: Request, view: ViewDep, sort: SortParam = "-date"):
     "/claims/{claim_id}",
     response_model=ClaimDetailOut,
     summary="One claim with its explanation and review history",
-    responses={404: {"description": "No such claim"}, **ERRORS},
+    responses={404: {**NOT_FOUND, "description": "No such claim"}, **ERRORS},
 )
 def api_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=2**62)]) -> ClaimDetailOut:
     """Return one claim."""

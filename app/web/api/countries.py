@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from app.store import profiles
 from app.web.api.actors import ActorOut, PositionOut, actor_out, first_claims, position_out, positions_csv
-from app.web.api.claims import ERRORS, ClaimOut, FormatParam, claim_out
+from app.web.api.claims import ERRORS, NOT_FOUND, ClaimOut, FormatParam, claim_out
 from app.web.csvfile import csv_response
 from app.web.viewstate import View, ViewDep
 
@@ -105,7 +105,7 @@ def api_countries(view: ViewDep, format: FormatParam = "json"):
     "/countries/{code}",
     response_model=CountryDetailOut,
     summary="One country: its actors, positions on every issue over time, first page of claims",
-    responses={404: {"description": "No such country"}, **ERRORS},
+    responses={404: {**NOT_FOUND, "description": "No such country"}, **ERRORS},
 )
 def api_country(view: ViewDep, code: CodeParam, format: FormatParam = "json"):
     """Return one country's page data (format=csv: positions per issue)."""

@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from app.store import records
-from app.web.api.claims import ERRORS, CursorParam, FormatParam, LimitParam, Links
+from app.web.api.claims import ERRORS, NOT_FOUND, CursorParam, FormatParam, LimitParam, Links
 from app.web.csvfile import csv_response
 from app.web.deps import SessionDep
 from app.web.viewstate import View, ViewDep
@@ -281,7 +281,7 @@ def load_document(session, document_id: int, view: View) -> records.DocumentDeta
     "/documents/{document_id}",
     response_model=DocumentDetailOut,
     summary="One document: text, claims with evidence offsets, near-duplicates (or its claims as CSV)",
-    responses={404: {"description": "No such document"}, **ERRORS},
+    responses={404: {**NOT_FOUND, "description": "No such document"}, **ERRORS},
 )
 def api_document(session: SessionDep, view: ViewDep, document_id: DocumentId, format: FormatParam = "json"):
     """Return one document with its claims placed on its text."""
