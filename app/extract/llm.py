@@ -457,20 +457,28 @@ def make_llm_extractor(
     taxonomy: Taxonomy,
     base_url: str | None = None,
     api_key: str | None = None,
-    model: str = "gpt-4o-mini",
-    timeout: float = 60.0,
-    max_retries: int = 2,
-    concurrency: int = 4,
+    model: str | None = None,
+    timeout: float | None = None,
+    max_retries: int | None = None,
+    concurrency: int | None = None,
     **options: Any,
 ) -> LLMExtractor:
-    """Build the LLM extractor for a taxonomy and an OpenAI-compatible endpoint."""
-    return LLMExtractor(
-        taxonomy=taxonomy,
-        base_url=base_url,
-        api_key=api_key,
-        model=model,
-        timeout=timeout,
-        max_retries=max_retries,
-        concurrency=concurrency,
-        **options,
-    )
+    """Build the LLM extractor for a taxonomy and an OpenAI-compatible endpoint.
+
+    Arguments left out come from the POSTURE_LLM_* settings, so `make_extractor("llm", taxonomy=...)` in the CLI
+    and the pipeline uses the configured endpoint.
+    """
+    given = {
+        "base_url": base_url,
+        "api_key": api_key,
+        "model": model,
+        "timeout": timeout,
+        "max_retries": max_retries,
+        "concurrency": concurrency,
+    }
+    if any(value is None for value in given.values()):
+        from app.config import get_settings  # read lazily: only when something was left out
+
+        configured = config_from_settings(get_settings())
+        given = {key: configured[key] if value is None else value for key, value in given.items()}
+    return LLMExtractor(taxonomy=taxonomy, **given, **options)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.extract.base import available, make_extractor
 from app.extract.llm import LLMError, LLMExtractor, build_prompt, config_from_settings, parse_answer
 from app.taxonomy import load_taxonomy
@@ -295,7 +296,18 @@ def test_extract_many_can_skip_documents_that_fail(make, fake):
         extractor.extract_many([TEXT, TEXT], published_on=[PUBLISHED])
 
 
-def test_registered_by_name_and_off_without_an_endpoint(taxonomy):
+@pytest.fixture
+def environment(monkeypatch):
+    """Settings read from a clean environment, re-read by the next get_settings()."""
+    for name in ("POSTURE_LLM_BASE_URL", "POSTURE_LLM_API_KEY", "POSTURE_LLM_MODEL", "POSTURE_LLM_CONCURRENCY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(Path(__file__).parent)  # away from any .env of the checkout
+    get_settings.cache_clear()
+    yield monkeypatch
+    get_settings.cache_clear()
+
+
+def test_registered_by_name_and_off_without_an_endpoint(taxonomy, environment):
     assert "llm" in available()
     with pytest.raises(ValueError, match="POSTURE_LLM_BASE_URL"):
         make_extractor("llm", taxonomy=taxonomy)
@@ -355,3 +367,19 @@ def test_settings_configure_the_extractor(taxonomy, fake):
     full = LLMExtractor(taxonomy=taxonomy, base_url=fake.url + "/chat/completions/")
     assert full.url == fake.url + "/chat/completions"
     full.close()
+
+
+def test_left_out_arguments_come_from_the_environment(taxonomy, fake, environment):
+    environment.setenv("POSTURE_LLM_BASE_URL", fake.url)
+    environment.setenv("POSTURE_LLM_MODEL", "local-model")
+    environment.setenv("POSTURE_LLM_CONCURRENCY", "3")
+    extractor = make_extractor("llm", taxonomy=taxonomy, timeout=7)
+    assert (extractor.url, extractor.model, extractor.concurrency, extractor.timeout) == (
+        fake.url + "/chat/completions",
+        "local-model",
+        3,
+        7,
+    )
+    extractor(TEXT, published_on=PUBLISHED)
+    assert fake.received[0]["json"]["model"] == "local-model"
+    extractor.close()

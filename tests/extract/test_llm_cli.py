@@ -1,0 +1,38 @@
+"""`posture eval --extractor llm` end to end: the configured endpoint (an oracle fake) read from POSTURE_LLM_*."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.extract.llm_fake import Step, completion, serve_fake_llm
+
+
+def test_posture_eval_with_the_llm_extractor_uses_the_configured_endpoint(shared_dir, tmp_path):
+    gold_path = shared_dir / "gold" / "dev.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_text = {doc["text"]: doc for doc in gold}
+    with serve_fake_llm() as fake:
+        fake.responder = lambda request: Step(completion(by_text[request["messages"][1]["content"]]["claims"]))
+        env = {
+            **os.environ,
+            "POSTURE_LLM_BASE_URL": fake.url,
+            "POSTURE_LLM_MODEL": "oracle",
+            "POSTURE_LLM_API_KEY": "k",
+        }
+        run = subprocess.run(
+            [sys.executable, "-m", "app.cli", "eval", str(gold_path), "--extractor", "llm", "--json"],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    assert run.returncode == 0, run.stderr
+    scores = json.loads(run.stdout)
+    assert scores["country"]["f1"] == 1.0 and scores["actor"]["f1"] == 1.0
+    assert len(fake.received) == len(gold)
+    assert {r["json"]["model"] for r in fake.received} == {"oracle"}
+    assert {r["headers"]["Authorization"] for r in fake.received} == {"Bearer k"}
