@@ -43,6 +43,8 @@ HEARSAY = (
 # Stance cues: +1 leans support, -1 leans oppose, 0 marks an explicitly undecided position.
 STANCE = {
     +1: (
+        "lift restrictions", "lifting restrictions", "lift the restrictions", "lifted restrictions", "lift the ban",
+        "lifting the ban", "remove restrictions", "ease restrictions",
         "support*", "back", "backs", "backed", "backing", "favour*", "favor*", "welcom*", "call for", "called for",
         "calls for", "calling for", "call on", "called on", "calls on", "urg*", "demand*", "insist*", "push for",
         "pushed for", "pushing for", "advocat*", "endors*", "approv*", "agree*", "ready to", "ready for",
@@ -64,7 +66,8 @@ STANCE = {
         "easing", "delay*", "hesitat*", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
-        "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "would not", "will not", "won't",
+        "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "so-called",
+        "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
     ),
     0: (
@@ -74,6 +77,13 @@ STANCE = {
     ),
 }
 
+# Consequences that make an if-clause a warning against what it names.
+HARM = (
+    "inevitable", "escalat*", "at war", "would risk", "red line", "spiral", "fuel to the fire", "threat",
+    "legitimate target", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
+    "inflame", "backfir*", "damag*", "harm*",
+)
+
 # Words that turn the next cue around ("has not dismissed", "nothing should be ruled out").
 NEGATORS = (
     "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't",
@@ -81,6 +91,7 @@ NEGATORS = (
 
 # Cues that already contain their negation: a negator before them does not flip them twice.
 SELF_NEGATED = (
+    "not part of",
     "not unthinkable", "would not", "will not", "won't", "cannot", "can't", "never", "no plans", "no intention",
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send", "no decision",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
@@ -187,7 +198,7 @@ PASSIVE = (
 
 # Clause breaks: stance cues are read within the issue's own clause.
 CLAUSE_BREAKS = (
-    ";", " but ", " while ", " whereas ", " although ", " however", ", and ", " — ", " – ", ": ",
+    " though ", ";", " but ", " while ", " whereas ", " although ", " however", ", and ", " — ", " – ", ": ",
 )
 
 # Verbs of saying proper: their subject is the one who holds what the reported clause says ("Lavrov said Moscow

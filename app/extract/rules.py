@@ -87,7 +87,7 @@ class RulesExtractor:
                 speaker = self._speaker(doc, sentence, issue)
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
-                    lower = speaker.cue.start if speaker.cue.end <= issue.start else sentence.start
+                    lower = _stance_window_start(speaker, issue, sentence)
                     stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
                     found_here.append((speaker, stance))
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
@@ -333,8 +333,19 @@ def _passive(lowered: str, cue: Hit) -> bool:
     """Return whether a verb cue is passive ("has been criticised for", "was urged to"): its subject is a target."""
     if not cue.phrase.endswith(("ed", "ld", "ght")):
         return False
+    if lowered.startswith(" by ", cue.end):
+        return True  # "a loan backed by frozen assets"
     before = lowered[max(0, cue.start - 12) : cue.start].split()
     return bool(before) and before[-1] in PASSIVE
+
+
+def _stance_window_start(speaker: Speaker, issue: Hit, sentence: Sentence) -> int:
+    """Return where the stance cues of an issue start: after the holder named before the verb, so that a chain
+    of verbs counts ("refuses to rule out"), else at the verb, else at the sentence start."""
+    if speaker.cue.end > issue.start:
+        return sentence.start
+    before = [r.end for r in speaker.refs if r.end <= speaker.cue.start]
+    return max(before) if before and speaker.rule in ("subject", "pronoun") else speaker.cue.start
 
 
 def _question_topic(lowered: str, start: int, end: int) -> bool:

@@ -128,8 +128,17 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
     previous: tuple[int, int] | None = None  # (end, value) of the previous cue
     # A negator inside a cue ("not plan") belongs to that cue; it does not turn the next one around too.
     negator_hits = [n for n in negator_hits if not any(c.start <= n.start < c.end for c in chain)]
+    # Each negator turns around one cue: the last one within its reach, so that "nothing should be ruled out"
+    # negates "ruled out", not also "should".
+    owners: dict[int, list[Hit]] = {}
+    for neg in negator_hits:
+        reach = [
+            c for c in chain if neg.end <= c.start and _words_between(text, neg.end, c.start) <= _NEGATION_WINDOW - 1
+        ]
+        if reach:
+            owners.setdefault(id(reach[-1]), []).append(neg)
     for cue in chain:
-        v, n = cue_value(text, cue, negator_hits)
+        v, n = cue_value(text, cue, owners.get(id(cue), []))
         negated = negated or n
         if v == 0:
             return 0, negated
@@ -155,7 +164,11 @@ def decide_stance(
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
     conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
     if conditional:
+        # The consequence decides: after the if-clause, or before it ("a war would be inevitable if troops...").
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= upper]
+        if not chain:
+            if_at = start + conditional.start()
+            chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
     elif not chain:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
@@ -165,7 +178,14 @@ def decide_stance(
         later = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
         if later and _COPULA.match(text, issue.end, later[0].start):
             chain = chain + later
-    value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
+    if conditional:
+        # Only a harmful consequence opposes ("a war would be inevitable"); otherwise the condition is what the
+        # holder asks for ("ready to talk if Kyiv receives guarantees").
+        harmful = any(h.phrase in cues.HARM for h in chain)
+        chain = [h for h in chain if h.phrase in cues.HARM]
+        value, negated = (-1, False) if harmful else (1, False)
+    else:
+        value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:

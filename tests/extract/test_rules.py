@@ -283,3 +283,30 @@ def test_states_of_mind_and_closing_reporting_clauses(rules):
     assert found(rules, text) == {("Poland", "negotiations", "oppose"), ("Estonia", "negotiations", "oppose")}
     text = "Ukraine is ready to accept neutrality, President Volodymyr Zelensky said on Sunday."
     assert found(rules, text, on="2022-03-27") == {("Volodymyr Zelensky", "ukraine-neutrality", "support")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Emmanuel Macron refuses to rule out sending ground troops.", ("troops-in-ukraine", "support")),
+        ("Donald Tusk said Poland did not plan to send soldiers to Ukraine.", ("troops-in-ukraine", "oppose")),
+        (
+            "Donald Tusk said a war would be inevitable if Western troops were deployed.",
+            ("troops-in-ukraine", "oppose"),
+        ),
+        ("Donald Tusk urged allies to lift restrictions on long-range strikes.", ("advanced-weapons", "support")),
+        (
+            "Donald Tusk said Poland would not allow its weapons to be used inside Russia.",
+            ("advanced-weapons", "oppose"),
+        ),
+        ("Donald Tusk said a so-called ceasefire would only help Moscow.", ("ceasefire", "oppose")),
+        ("Donald Tusk said Poland rejects any freezing of the conflict.", ("ceasefire", "oppose")),
+    ],
+)
+def test_chains_of_cues(rules, text, expected):
+    assert found(rules, text) == {("Donald Tusk" if "Tusk" in text else "Emmanuel Macron", *expected)}
+
+
+def test_participle_with_by_is_passive(rules):
+    text = "Leaders discussed a loan to Ukraine backed by frozen Russian assets."
+    assert found(rules, text) == set()
