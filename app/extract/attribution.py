@@ -15,6 +15,7 @@ _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|jo
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
+_PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
@@ -74,6 +75,11 @@ def subject_of(
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
         pron = [p for p in pronouns if p.end <= cue.start]
         subject = before[-1] if before else None
+        participle = cue.phrase.endswith("ing") and _PARTICIPLE_SLOT.search(text, max(lower, cue.start - 3), cue.start)
+        if before and participle:
+            # ", saying ...": the participle's subject is the main clause's, not the object before the comma.
+            subject = before[0]
+            before = before[:1]
         if pron and (subject is None or pron[-1].start > subject.end):
             resolved = _resolve_pronoun(pron[-1], discourse)
             if resolved and not _blocked(text, resolved[0], cue, blockers):

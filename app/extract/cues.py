@@ -66,7 +66,7 @@ STANCE = {
         "easing", "delay*", "hesitat*", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
-        "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "so-called",
+        "would risk", "inevitable", "red line", "spiral", "fuel to the fire",
         "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
     ),
@@ -198,7 +198,8 @@ PASSIVE = (
 
 # Clause breaks: stance cues are read within the issue's own clause.
 CLAUSE_BREAKS = (
-    " though ", ";", " but ", " while ", " whereas ", " although ", " however", ", and ", " — ", " – ", ": ",
+    " though ", " and that ", ";", " but ", " while ", " whereas ", " although ", " however", ", and ", " — ", " – ",
+    ": ",
 )
 
 # Verbs of saying proper: their subject is the one who holds what the reported clause says ("Lavrov said Moscow

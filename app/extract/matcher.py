@@ -101,7 +101,7 @@ class PhraseMatcher:
                             stop += 1
                     elif stop < len(lowered) and _is_word_char(lowered[stop]) and _is_word_char(lowered[stop - 1]):
                         continue
-                    if phrase in self._case_sensitive and text[start:stop] != phrase:
+                    if phrase in self._case_sensitive and not text.startswith(phrase.rstrip("*"), start):
                         continue
                     hits.append(Hit(start, stop, phrase, payload))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

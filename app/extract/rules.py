@@ -87,7 +87,7 @@ class RulesExtractor:
                 speaker = self._speaker(doc, sentence, issue)
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
-                    lower = _stance_window_start(speaker, issue, sentence)
+                    lower = _stance_window_start(text, speaker, issue, sentence)
                     stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
                     found_here.append((speaker, stance))
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
@@ -339,13 +339,17 @@ def _passive(lowered: str, cue: Hit) -> bool:
     return bool(before) and before[-1] in PASSIVE
 
 
-def _stance_window_start(speaker: Speaker, issue: Hit, sentence: Sentence) -> int:
+def _stance_window_start(text: str, speaker: Speaker, issue: Hit, sentence: Sentence) -> int:
     """Return where the stance cues of an issue start: after the holder named before the verb, so that a chain
-    of verbs counts ("refuses to rule out"), else at the verb, else at the sentence start."""
+    of verbs counts ("refuses to rule out"), but after an insertion between commas ("Draghi, whose government
+    had hesitated, said"); else at the verb, else at the sentence start."""
     if speaker.cue.end > issue.start:
         return sentence.start
     before = [r.end for r in speaker.refs if r.end <= speaker.cue.start]
-    return max(before) if before and speaker.rule in ("subject", "pronoun") else speaker.cue.start
+    if not before or speaker.rule not in ("subject", "pronoun"):
+        return speaker.cue.start
+    comma = text.rfind(",", max(before), speaker.cue.start)
+    return comma + 1 if comma >= 0 else max(before)
 
 
 def _question_topic(lowered: str, start: int, end: int) -> bool:

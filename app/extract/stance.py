@@ -10,6 +10,8 @@ The `lexicon` of an issue (app/taxonomy/data/issues.yaml) is a mapping:
       yields_to: [advanced-weapons]          # drop this issue in a sentence that names one of these
 
 Phrase syntax is app.extract.matcher's: whole words, "word*" for any ending, ".." for a gap of up to three words.
+A phrase written with a capital letter matches only with that capitalisation ("Patriot*" is the missile system,
+not "a patriot").
 A cue that opposes an oppose-phrase gives support ("refuses territorial concessions"), and the other way round.
 """
 
@@ -67,7 +69,8 @@ def compile_issues(taxonomy: Taxonomy) -> tuple[PhraseMatcher, dict[str, tuple[s
                 raise LexiconError(f"issue {issue.id}: lexicon.{key} must be a list of phrases")
             entries += [(p, IssueCue(issue.id, polarity)) for p in phrases]
         yields[issue.id] = tuple(lexicon.get("yields_to") or ())
-    return PhraseMatcher(entries), yields
+    capitalised = {phrase for phrase, _ in entries if any(ch.isupper() for ch in phrase)}
+    return PhraseMatcher(entries, case_sensitive=capitalised), yields
 
 
 def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:

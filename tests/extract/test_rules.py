@@ -299,7 +299,7 @@ def test_states_of_mind_and_closing_reporting_clauses(rules):
             "Donald Tusk said Poland would not allow its weapons to be used inside Russia.",
             ("advanced-weapons", "oppose"),
         ),
-        ("Donald Tusk said a so-called ceasefire would only help Moscow.", ("ceasefire", "oppose")),
+        ("Donald Tusk said a ceasefire now would be a mistake.", ("ceasefire", "oppose")),
         ("Donald Tusk said Poland rejects any freezing of the conflict.", ("ceasefire", "oppose")),
     ],
 )
@@ -310,3 +310,20 @@ def test_chains_of_cues(rules, text, expected):
 def test_participle_with_by_is_passive(rules):
     text = "Leaders discussed a loan to Ukraine backed by frozen Russian assets."
     assert found(rules, text) == set()
+
+
+def test_capitalised_lexicon_phrases_keep_their_case(rules):
+    assert found(rules, "Joe Biden said the United States would send a Patriot battery.") == {
+        ("Joe Biden", "military-aid", "support")
+    }
+    assert found(rules, "Viktor Orbán said Robert Fico was a true patriot.") == set()
+
+
+def test_participle_takes_the_main_subject(rules):
+    text = "Viktor Orbán praised Robert Fico, saying sanctions had failed."
+    assert found(rules, text) == {("Viktor Orbán", "sanctions", "oppose")}
+
+
+def test_insertion_between_commas_does_not_colour_the_stance(rules):
+    text = "Mario Draghi, whose government had hesitated for weeks, said Italy would back new sanctions."
+    assert found(rules, text, on="2022-03-01") == {("Mario Draghi", "sanctions", "support")}
