@@ -117,13 +117,19 @@ class Discourse:
     def last_person(
         self, *, country: str | None = None, role: str | None = None, before: int | None = None
     ) -> Ref | None:
-        """Return the latest person named (before an offset), optionally of a country and role."""
+        """Return the latest person named (before an offset), optionally of a country and role.
+
+        People named as subjects win over people named as objects ("Scholz called on Putin. He said..." is Scholz).
+        """
+        fallback = None
         for ref in reversed(self.persons):
             if before is not None and ref.start >= before:
                 continue
             if (country is None or ref.country == country) and (role is None or ref.role == role):
-                return ref
-        return None
+                if not ref.governed:
+                    return ref
+                fallback = fallback or ref
+        return fallback
 
 
 def _group(hits: list[Hit]) -> list[list[Hit]]:

@@ -44,7 +44,7 @@ HEARSAY = (
 STANCE = {
     +1: (
         "lift restrictions", "lifting restrictions", "lift the restrictions", "lifted restrictions", "lift the ban",
-        "lifting the ban", "remove restrictions", "ease restrictions",
+        "lifting the ban", "remove restrictions", "ease restrictions", "imagine",
         "support*", "back", "backs", "backed", "backing", "favour*", "favor*", "welcom*", "call for", "called for",
         "calls for", "calling for", "call on", "called on", "calls on", "urg*", "demand*", "insist*", "push for",
         "pushed for", "pushing for", "advocat*", "endors*", "approv*", "agree*", "ready to", "ready for",
@@ -66,7 +66,7 @@ STANCE = {
         "easing", "delay*", "hesitat*", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
-        "would risk", "inevitable", "red line", "spiral", "fuel to the fire",
+        "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "rather than", "instead of", "mere",
         "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
     ),
@@ -225,7 +225,9 @@ STATES_OF_MIND = frozenset({
 # Words before an actor that make it the object of a preposition, not the subject of a verb.
 PREPOSITIONS = (
     "of", "to", "from", "with", "in", "against", "on", "for", "by", "at", "into", "toward", "towards", "between",
-    "about", "over", "than", "like", "urging", "urged", "asked", "on behalf of",
+    "about", "over", "than", "like", "urging", "urged", "asked", "on behalf of", "called on", "calls on",
+    "told", "tells", "met", "meets", "met with", "joined", "joins", "thanked", "congratulated", "invited",
+    "hosted", "welcomed", "phoned", "accused", "criticised", "criticized", "visited",
 )
 
 # fmt: on
