@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -78,11 +79,13 @@ def run_mode(corpus: Path, url: str, *, extract: bool, batch_size: int) -> dict:
     settings = Settings(database_url=url, _env_file=None)
     db = open_database(settings)
     upgrade_database(db, settings)
-    start = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    start, cpu_start = time.perf_counter(), time.process_time()
     report = ingest_sources(
         db, [corpus], settings=settings, extract=extract, batch_size=batch_size, keep_outcomes=False
     )
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
     db.dispose()
     stored = report.counts["new"] + report.counts["near-duplicate"]
     return {
@@ -91,6 +94,10 @@ def run_mode(corpus: Path, url: str, *, extract: bool, batch_size: int) -> dict:
         "failed": report.counts["failed"],
         "seconds": round(seconds, 2),
         "docs_per_second": round(stored / seconds, 1) if seconds else None,
+        "cpu_seconds": round(cpu_seconds, 2),
+        # The machine may be shared: CPU time shows what ingestion itself costs, the load average what it competed with.
+        "docs_per_cpu_second": round(stored / cpu_seconds, 1) if cpu_seconds else None,
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "extraction": report.extraction,
     }
@@ -137,8 +144,9 @@ def main() -> None:
             figures = json.loads(child.stdout.strip().splitlines()[-1])
             print(
                 f"{figures['mode']:>15}: {figures['documents']} documents in {figures['seconds']} s = "
-                f"{figures['docs_per_second']} docs/s, peak RSS {figures['peak_rss_mb']} MB"
-                + (f" ({figures['extraction']})" if mode == "on" else ""),
+                f"{figures['docs_per_second']} docs/s wall ({figures['docs_per_cpu_second']} docs per CPU second, "
+                f"load average {figures['load_average'][0]} -> {figures['load_average'][1]} on {os.cpu_count()} CPUs), "
+                f"peak RSS {figures['peak_rss_mb']} MB" + (f" ({figures['extraction']})" if mode == "on" else ""),
                 flush=True,
             )
             if args.url:
