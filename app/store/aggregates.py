@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import func, select, true
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from app.store import models as m
@@ -499,7 +499,6 @@ def timeline(session: Session, flt: ClaimFilter, *, step: str = "month", max_poi
     """Return the timeline under the filter: latest claims as points, net stance per period, stance changes."""
     points = latest_claims(session, flt, limit=max_points or MAX_TIMELINE_POINTS)
     points.reverse()  # oldest first, for drawing
-    total = max(count_claims(session, flt, dated_only=True), len(points))
     # An actor's timeline compares issues; an issue's (or the whole corpus's) compares countries.
     series_by = "issue" if flt.actors and not flt.issues else "country"
     key = "issue_id" if series_by == "issue" else "country_code"
@@ -508,6 +507,8 @@ def timeline(session: Session, flt: ClaimFilter, *, step: str = "month", max_poi
         period = _period(month, step)
         acc[k][period] = acc[k].get(period, Counts()).add(stance, n)
     series = {k: sorted(v.items()) for k, v in acc.items()}
+    # The series count every dated claim under the filter, so their sum is the total (no extra COUNT).
+    total = max(sum(c.total for v in acc.values() for c in v.values()), len(points))
     if series_by == "issue":
         labels = dict(session.execute(select(m.Issue.id, m.Issue.label).where(m.Issue.id.in_(list(series)))).all())
     else:
@@ -538,9 +539,18 @@ def has_documents(session: Session) -> bool:
 @cached_by_data_version("corpus_figures")
 def corpus_figures(session: Session, flt: ClaimFilter) -> CorpusFigures:
     """Return document and claim counts, the claims' date range and the undated documents to fix."""
-    documents = session.scalar(select(func.count()).select_from(m.Document)) or 0
-    undated = session.scalar(select(func.count()).select_from(m.Document).where(m.Document.published_on.is_(None)))
-    claims = session.scalar(select(func.sum(m.ClaimMonthly.n))) or 0
+    documents, undated = session.execute(
+        select(func.count(), func.count(case((m.Document.published_on.is_(None), 1))))
+    ).one()
+    if flt.rollup_exact():
+        # All claims and the filtered ones in one pass over the rollup.
+        t = m.ClaimMonthly
+        claims, filtered = session.execute(
+            select(func.sum(t.n), func.sum(case((and_(True, *flt.rollup_conditions(session)), t.n), else_=0)))
+        ).one()
+    else:
+        claims = session.scalar(select(func.sum(m.ClaimMonthly.n)))
+        filtered = count_claims(session, flt)
     conds = flt.claim_conditions(session)
     first_on = session.scalar(
         select(m.Claim.stated_on).where(*conds, m.Claim.stated_on.is_not(None)).order_by(m.Claim.stated_on).limit(1)
@@ -552,10 +562,10 @@ def corpus_figures(session: Session, flt: ClaimFilter) -> CorpusFigures:
         .limit(1)
     )
     return CorpusFigures(
-        documents=int(documents),
+        documents=int(documents or 0),
         undated_documents=int(undated or 0),
-        claims=int(claims),
-        filtered_claims=count_claims(session, flt),
+        claims=int(claims or 0),
+        filtered_claims=int(filtered or 0),
         first_on=first_on,
         last_on=last_on,
     )
