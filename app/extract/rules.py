@@ -8,6 +8,8 @@ claim keeps the sentence as evidence and the list of rules that fired as its exp
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import re
 from datetime import date
 
@@ -47,6 +49,8 @@ class RulesExtractor:
         self.resolver = ActorResolver(self.gazetteer)
         self.issues, self.yields = compile_issues(taxonomy)
         self.attribution, self.stance_cues, self.negators = compile_cues()
+        # A user's lexicon edit is a new version: stored documents are then extracted again (pipeline/extract.py).
+        self.version = f"{VERSION}+{lexicon_digest(taxonomy)}"
 
     def __call__(self, text: str, *, published_on: date | None) -> list[ExtractedClaim]:
         """Return the claims of one document."""
@@ -327,6 +331,12 @@ def _words(text: str) -> int:
 def _hypothetical(lowered: str, start: int, position: int) -> bool:
     """Return whether an actor is the subject of an if- or whether-clause."""
     return bool(_HYPOTHETICAL.search(lowered, max(start, position - 40), position))
+
+
+def lexicon_digest(taxonomy: Taxonomy) -> str:
+    """Return a short digest of the issue lexicons, part of the extractor's version."""
+    lexicons = {issue.id: issue.lexicon for issue in taxonomy.issues.values()}
+    return hashlib.sha1(json.dumps(lexicons, sort_keys=True).encode()).hexdigest()[:8]
 
 
 def _passive(lowered: str, cue: Hit) -> bool:

@@ -147,3 +147,16 @@ def test_workers_never_take_the_same_documents(db):
 
 def test_backend_is_known():
     assert BACKEND in ("sqlite", "postgresql")
+
+
+def test_a_lexicon_edit_is_a_new_version(session):
+    doc = make_document(session, text="Olaf Scholz said sanctions must be extended.")
+    session.commit()
+    extract_pending(session)
+    first = doc.extracted_with
+    issue = session.get(m.Issue, "sanctions")
+    issue.lexicon = {**issue.lexicon, "terms": [*issue.lexicon["terms"], "punitive measures"]}
+    session.commit()
+    result = extract_pending(session)
+    session.refresh(doc)
+    assert result.documents == 1 and doc.extracted_with != first and doc.extracted_with.startswith("rules@1.0+")
