@@ -23,6 +23,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 MIN_WORDS = 25  # below this a text is a snippet or a page of furniture, not an article
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
@@ -146,6 +147,9 @@ def read_bytes(
     kind = _kind(name, media_type, data)
     if kind == "unsupported":
         raise IngestError("unsupported", f"{name} is not .txt, .md, .html or .jsonl")
+    if kind == "html" and not charset:
+        meta = _META_CHARSET.search(data[:4096])
+        charset = meta[1].decode("ascii") if meta else None
     text = decode_bytes(data, declared=charset)
     if kind == "html":
         record = read_html(text, origin=origin, url=url)

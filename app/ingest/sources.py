@@ -183,6 +183,9 @@ def _walk(folder: Path, *, settings: Settings, seen: set[tuple[int, int]]) -> It
 def _read_file(path: Path, *, size: int, settings: Settings, explicit: bool) -> Iterator[Item]:
     label = str(path)
     name = path.name.lower()
+    if not path.is_file():  # a FIFO or a device would block or never end
+        yield Item(label, error=IngestError("unsupported", "not a regular file (a pipe, socket or device)"))
+        return
     if not name.endswith(SUPPORTED_SUFFIXES):
         yield Item(label, error=IngestError("unsupported", f"{path.name} is not .txt, .md, .html or .jsonl"))
         return

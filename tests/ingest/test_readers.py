@@ -116,3 +116,11 @@ def test_jsonl_in_codebook_format_one_outcome_per_line():
     assert (second.published_on, second.date_source) == (None, "unknown")
     reasons = [r.reason for _, r in results[2:]]
     assert reasons == ["bad record", "empty", "bad record", "bad record"]
+
+
+def test_html_meta_charset_is_honoured():
+    page = ARTICLE_HTML.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "Foreign ministers", "Foreign ministers (Außenminister, “quoted”)"
+    )
+    record = read_bytes(page.encode("cp1252"), name="legacy.htm", origin="legacy.htm")
+    assert "Foreign ministers (Außenminister, “quoted”)" in record.text

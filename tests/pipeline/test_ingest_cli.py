@@ -45,6 +45,7 @@ def test_bad_input_corpus(database_url, session, tmp_path):
     (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
     (corpus / "sub").mkdir()
     (corpus / "sub" / "back").symlink_to(corpus)
+    os.mkfifo(corpus / "pipe.txt")  # reading it would block forever
     with LocalServer() as server:
         server.add("/fine", f"<html><body><article><p>{make_article(6)}</p></article></body></html>")
         server.add("/boom", "oops", status=500, content_type="text/plain")
@@ -80,6 +81,7 @@ def test_bad_input_corpus(database_url, session, tmp_path):
         "scripts.html": "not an article",
         "loop.txt": "symlink loop",
         "sub/back": "symlink loop",
+        "pipe.txt": "unsupported",
         server.url("/boom"): "HTTP status",
         server.url("/loop"): "too many redirects",
         unreachable: "unreachable",
