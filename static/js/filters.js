@@ -1,3 +1,8 @@
+// On a phone the filter form starts folded (its summary says whether filters are active); desktops keep it open.
+if (window.matchMedia("(max-width: 700px)").matches) {
+  document.querySelectorAll("details[data-filters-box]").forEach((box) => { box.open = false; });
+}
+
 // Filter forms: keep the URL tidy (drop empty fields on submit) and make a period preset win over old dates.
 document.querySelectorAll("form[data-filter-form]").forEach((form) => {
   const period = form.querySelector("[data-period]");

@@ -66,6 +66,7 @@ def test_json_twin_matches_the_page(client, seeded):
     assert parse_qs(urlsplit(cell["claims_link"]).query)["actor"] == ["germany"]
     assert data["links"]["html"].startswith("/matrix?")
     assert page.select_one('a[data-rows="actor"]')["aria-current"] == "true"
+    assert [g["data-group-row"] for g in page.select("[data-group-row]")] == ["NATO & EU"]
     assert page.select_one("input[type=hidden][name=rows]")["value"] == "actor"
 
 
