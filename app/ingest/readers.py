@@ -28,16 +28,22 @@ _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def finish(record: DocumentRecord) -> DocumentRecord:
-    """Check the text is an article, then add the title fallback, source name, language and hashes."""
+    """Check the text is an article, then add the title fallback, source name and content hash (cheap steps)."""
     words = len(record.text.split())
     if words < MIN_WORDS:
         what = "no text" if not words else f"only {words} words"
         raise IngestError("not an article", f"{what} after cleaning (at least {MIN_WORDS} needed)")
     record.title = (record.title or guess_title(record.text)).strip()[:1000]
     record.source_name = record.source_name or source_name(record.url)
-    record.language = detect_language(record.text)
     record.content_hash = content_hash(record.text)
-    record.minhash = signature_bytes(minhash(record.text))
+    return record
+
+
+def enrich(record: DocumentRecord) -> DocumentRecord:
+    """Add the language and the MinHash signature: the costly steps, skipped for texts already stored."""
+    if record.minhash is None:
+        record.language = detect_language(record.text)
+        record.minhash = signature_bytes(minhash(record.text))
     return record
 
 

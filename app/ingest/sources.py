@@ -18,7 +18,7 @@ from app.config import Settings
 from app.ingest.errors import IngestError
 from app.ingest.feeds import parse_feed
 from app.ingest.fetch import FEED_TYPES, fetch, make_client
-from app.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, read_bytes, read_jsonl
+from app.ingest.readers import JSONL_SUFFIXES, SUPPORTED_SUFFIXES, enrich, read_bytes, read_jsonl
 from app.ingest.record import DocumentRecord
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -59,11 +59,27 @@ def iter_items(
     settings: Settings,
     client: httpx.Client | None = None,
     known_url: Callable[[str], bool] | None = None,
+    enriched: bool = True,
 ) -> Iterator[Item]:
     """Yield one Item per document found in the sources (or per failure), streaming.
 
-    known_url(url) -> True skips fetching a feed link that is already stored.
+    known_url(url) -> True skips fetching a feed link that is already stored. With enriched=False, records come
+    without language and MinHash (app.ingest.readers.enrich adds them), so a caller can skip those costly steps
+    for texts it already holds.
     """
+    for item in _items(sources, settings=settings, client=client, known_url=known_url):
+        if enriched and item.record is not None:
+            enrich(item.record)
+        yield item
+
+
+def _items(
+    sources: Iterable[Source],
+    *,
+    settings: Settings,
+    client: httpx.Client | None,
+    known_url: Callable[[str], bool] | None,
+) -> Iterator[Item]:
     own_client = client is None
     http = client or make_client(settings)
     try:

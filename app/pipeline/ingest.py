@@ -17,6 +17,7 @@ from app.config import Settings
 from app.ingest import Item, iter_items
 from app.ingest.fetch import make_client
 from app.ingest.hashing import NEAR_DUPLICATE_JACCARD, band_keys, jaccard, shingles
+from app.ingest.readers import enrich
 from app.ingest.sources import Source
 from app.store import documents as store
 from app.store.engine import session_scope
@@ -106,7 +107,8 @@ def ingest_sources(
             return store.url_exists(session, url=url)
 
     with make_client(settings) as client:
-        for item in iter_items(sources, settings=settings, client=client, known_url=known_url):
+        items = iter_items(sources, settings=settings, client=client, known_url=known_url, enriched=False)
+        for item in items:
             batch.append(item)
             if len(batch) >= batch_size:
                 _flush(sessions, batch, report, progress, keep_outcomes)
@@ -128,6 +130,13 @@ def _flush(
 ) -> None:
     if not batch:
         return
+    # Texts already stored (a re-run, another worker ahead of this one) skip language detection and MinHash.
+    hashes = [item.record.content_hash for item in batch if item.record is not None]
+    with sessions() as session:
+        stored = store.find_by_hashes(session, hashes=hashes)
+    for item in batch:
+        if item.record is not None and item.record.content_hash not in stored:
+            enrich(item.record)
     try:
         with session_scope(sessions) as session:
             outcomes = [store_item(session, item) for item in batch]
@@ -163,6 +172,7 @@ def store_item(session: Session, item: Item) -> Outcome:
     existing = store.find_by_hashes(session, hashes=[record.content_hash]).get(record.content_hash)
     if existing is not None:
         return Outcome(item.source, "duplicate", message=f"same text as document {existing}", document_id=existing)
+    enrich(record)  # no-op when _flush already did it
     keys = band_keys(record.minhash) if record.minhash else []
     duplicate_of, similarity = _near_duplicate_of(session, record.text, keys)
     new_id = store.insert_document(

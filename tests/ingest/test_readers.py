@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.ingest.errors import IngestError
-from app.ingest.readers import read_bytes, read_jsonl
+from app.ingest.readers import enrich, read_bytes, read_jsonl
 from tests.ingest.factories import make_article
 
 ARTICLE_HTML = """<!doctype html>
@@ -32,7 +32,7 @@ ARTICLE_HTML = """<!doctype html>
 
 
 def test_html_main_text_title_site_and_metadata_date():
-    record = read_bytes(ARTICLE_HTML.encode(), name="story.html", origin="story.html")
+    record = enrich(read_bytes(ARTICLE_HTML.encode(), name="story.html", origin="story.html"))
     assert "Foreign ministers from six countries met on Tuesday" in record.text
     assert "The talks ran late" in record.text
     assert "tracking" not in record.text and "All rights reserved" not in record.text
@@ -77,6 +77,8 @@ def test_non_english_text_is_flagged_with_its_language():
         "Luftverteidigung im kommenden Jahr. Mehrere Delegationen wollen die Einzelheiten im Juni klären."
     )
     record = read_bytes(german.encode(), name="de.txt", origin="de.txt")
+    assert (record.language, record.minhash) == (None, None)  # the costly steps wait for enrich
+    enrich(record)
     assert record.language == "de"
 
 

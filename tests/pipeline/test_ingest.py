@@ -166,3 +166,16 @@ def test_new_documents_are_handed_to_the_extractor(db, session, settings, shared
     flags = {is_dup for (is_dup,) in session.execute(select(Claim.is_duplicate).where(Claim.document_id == copy.id))}
     assert flags == {True}
     assert session.scalar(select(func.count(Claim.id)).where(Claim.is_duplicate.is_(False))) > 0
+
+
+def test_a_rerun_skips_the_costly_steps_for_stored_texts(db, settings, tmp_path, monkeypatch):
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(make_article(80 + i))
+    assert ingest_sources(db, [tmp_path], settings=settings, extract=False).counts["new"] == 3
+
+    def must_not_run(text):
+        raise AssertionError("language detection ran for a stored text")
+
+    monkeypatch.setattr("app.ingest.readers.detect_language", must_not_run)
+    again = ingest_sources(db, [tmp_path], settings=settings, extract=False)
+    assert again.counts["duplicate"] == 3 and again.ok
