@@ -285,4 +285,4 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
     return {code: {"model": ErrorOut, "description": words.get(code, "Error")} for code in codes}
 
 
-WRITE_ERRORS = error_responses(401, 403, 404, 422, 429)
+WRITE_ERRORS = error_responses(400, 401, 403, 404, 422, 429)

@@ -54,7 +54,8 @@
     return { start, end: start + range.toString().length, text: range.toString() };
   }
 
-  const container = document.querySelector("[data-document-text]");
+  // Our review page marks the text with data-document-text; the records page's text is #document-text.
+  const container = document.querySelector("[data-document-text], #document-text");
   const form = document.querySelector("[data-add-claim]");
   if (container && form) {
     const update = () => {

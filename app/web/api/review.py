@@ -130,6 +130,14 @@ def as_http(exc: ReviewError) -> HTTPException:
     return HTTPException(exc.status, [{"param": exc.field, "problem": exc.reason}])
 
 
+def committed(session, claim: m.Claim) -> ClaimOut:
+    """Commit before answering: the session dependency commits only after the response is sent, and a client
+    that reads right after a write (or a failed commit) must see the truth."""
+    out = claim_out(claim)
+    session.commit()
+    return out
+
+
 def reviewer(user) -> Reviewer:
     """Return the audit identity of a signed-in user."""
     return Reviewer(name=user.username, user_id=user.id)
@@ -144,15 +152,16 @@ def reviewer(user) -> Reviewer:
 def queue(
     session: SessionDep,
     _user: EditorDep,
-    issue: Annotated[str | None, Query(max_length=120, pattern=r"^[a-z0-9][a-z0-9-]*$")] = None,
-    country: Annotated[str | None, Query(max_length=8, pattern=r"^([A-Z]{2}|NATO|EU)$")] = None,
+    # Plain strings ("" = any) rather than nullable ones: a query string has no null.
+    issue: Annotated[str, Query(max_length=120, pattern=r"^([a-z0-9][a-z0-9-]*)?$", description="Issue id")] = "",
+    country: Annotated[str, Query(max_length=8, pattern=r"^([A-Z]{2}|NATO|EU)?$", description="Country code")] = "",
     document: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> QueueOut:
     """List automatic claims, lowest confidence first, filtered by issue, country and document."""
     claims, total = review.review_queue(
-        session, issue=issue, country=country, document_id=document, limit=limit, offset=offset
+        session, issue=issue or None, country=country or None, document_id=document, limit=limit, offset=offset
     )
     return QueueOut(items=[claim_out(c) for c in claims], total=total, limit=limit, offset=offset)
 
@@ -190,18 +199,20 @@ def history(session: SessionDep, claim_id: ClaimId) -> HistoryOut:
 def accept(session: SessionDep, user: EditorDep, claim_id: ClaimId) -> ClaimOut:
     """Mark a claim correct as it stands."""
     try:
-        return claim_out(review.accept_claim(session, claim_id, by=reviewer(user)))
+        claim = review.accept_claim(session, claim_id, by=reviewer(user))
     except ReviewError as exc:
         raise as_http(exc) from None
+    return committed(session, claim)
 
 
 @router.post("/claims/{claim_id}/reject", response_model=ClaimOut, summary="Reject a claim", responses=WRITE_ERRORS)
 def reject(session: SessionDep, user: EditorDep, claim_id: ClaimId) -> ClaimOut:
     """Mark a claim wrong (kept, audited, hidden from the dashboard by default)."""
     try:
-        return claim_out(review.reject_claim(session, claim_id, by=reviewer(user)))
+        claim = review.reject_claim(session, claim_id, by=reviewer(user))
     except ReviewError as exc:
         raise as_http(exc) from None
+    return committed(session, claim)
 
 
 @router.patch("/claims/{claim_id}", response_model=ClaimOut, summary="Edit a claim", responses=WRITE_ERRORS)
@@ -209,9 +220,10 @@ def edit(session: SessionDep, user: EditorDep, claim_id: ClaimId, body: ClaimEdi
     """Correct a claim's actor, issue, stance, date or evidence span."""
     changes = body.model_dump(exclude_unset=True)
     try:
-        return claim_out(review.edit_claim(session, claim_id, by=reviewer(user), **changes))
+        claim = review.edit_claim(session, claim_id, by=reviewer(user), **changes)
     except ReviewError as exc:
         raise as_http(exc) from None
+    return committed(session, claim)
 
 
 @router.post(
@@ -228,4 +240,4 @@ def add(session: SessionDep, user: EditorDep, document_id: DocumentId, body: Cla
     except ReviewError as exc:
         raise as_http(exc) from None
     session.refresh(claim, ["document", "actor"])
-    return claim_out(claim)
+    return committed(session, claim)

@@ -45,9 +45,11 @@ async def login(
     user = await run_in_threadpool(users.authenticate, session, username=username, password=password)
     if user is None:
         await run_in_threadpool(auth.record_login_failure, session, username=username, address=address)
+        await run_in_threadpool(session.commit)  # now, not after the response: the next attempt must count it
         context = {"next": _safe_next(next), "error": "Wrong user name or password.", "username": username}
         return render(request, "auth/login.html", context, status_code=401)
-    auth.clear_login_failures(session, username=username)
+    await run_in_threadpool(auth.clear_login_failures, session, username=username)
+    await run_in_threadpool(session.commit)
     auth.sign_in(request, users.as_current(user))
     return RedirectResponse(_safe_next(next), status_code=303)
 

@@ -95,7 +95,10 @@ def queue_page(
     )
 
 
-def _done(next_url: str | None, default: str) -> RedirectResponse:
+def _done(next_url: str | None, default: str, session: Session) -> RedirectResponse:
+    # Commit before redirecting: the browser's next GET must see the change (the session dependency would
+    # commit only after the response has gone).
+    session.commit()
     return RedirectResponse(_safe_next(next_url, default), status_code=303)
 
 
@@ -116,7 +119,7 @@ def accept_form(
         review.accept_claim(session, claim_id, by=reviewer(user))
     except ReviewError as exc:
         _form_error(request, exc)
-    return _done(next, "/review")
+    return _done(next, "/review", session)
 
 
 @router.post("/review/{claim_id}/reject")
@@ -132,7 +135,7 @@ def reject_form(
         review.reject_claim(session, claim_id, by=reviewer(user))
     except ReviewError as exc:
         _form_error(request, exc)
-    return _done(next, "/review")
+    return _done(next, "/review", session)
 
 
 def _opt_int(value: str | None, field: str) -> int | None:
@@ -187,7 +190,7 @@ def edit_form(
             review.accept_claim(session, claim_id, by=reviewer(user))  # saved unchanged: the reviewer agrees
     except ReviewError as exc:
         _form_error(request, exc)
-    return _done(next, "/review")
+    return _done(next, "/review", session)
 
 
 @router.post("/documents/{document_id}/claims/new")
@@ -213,7 +216,7 @@ def add_form(
         )
     except ReviewError as exc:
         _form_error(request, exc)
-    return _done(next, f"/claims/{claim.id}/history")
+    return _done(next, f"/claims/{claim.id}/history", session)
 
 
 @router.get("/review/documents/{document_id}", response_class=HTMLResponse)
