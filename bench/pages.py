@@ -102,7 +102,8 @@ def print_table(rows: list[Row]) -> None:
             print(f"{r.backend:<10} {r.scenario.name:<42} {r.note}")
             continue
         res = r.result
-        ok = "ok" if res.p95 <= r.scenario.target_p95_ms and res.errors == 0 else "MISSED"
+        met = res.requests > 0 and res.p95 <= r.scenario.target_p95_ms and res.errors == 0
+        ok = "ok" if met else ("NO REQUESTS COMPLETED" if res.requests == 0 else "MISSED")
         cold = f"{r.cold:7.1f}" if r.cold is not None else f"{'-':>7}"
         print(
             f"{r.backend:<10} {r.scenario.name:<42} {res.p50:7.1f} {res.p95:7.1f} {res.p99:7.1f} {res.rps:7.0f} "

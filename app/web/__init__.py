@@ -11,6 +11,7 @@ import app as posture
 from app.config import Settings, get_settings
 from app.web.auth import install_auth
 from app.web.errors import install_error_handlers
+from app.web.pagecache import install_page_cache
 from app.web.paths import STATIC_DIR
 from app.web.routes import include_routers
 
@@ -40,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     web.state.db = db
     web.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     install_error_handlers(web)
+    install_page_cache(web)  # innermost: inside the session and auth middleware added next
     install_auth(web, settings)
     include_routers(web)
     return web

@@ -84,7 +84,7 @@ def install_error_handlers(app: FastAPI) -> None:
             request,
             503,
             "Database unavailable",
-            "The database cannot be reached right now. Try again in a moment.",
+            database_problem(exc),
             {"Retry-After": "5"},
         )
 
@@ -92,6 +92,18 @@ def install_error_handlers(app: FastAPI) -> None:
     async def server_error(request: Request, exc: Exception):
         log.exception("unhandled error on %s", request.url.path)
         return error_response(request, 500, "Something went wrong", "An unexpected error occurred; it has been logged.")
+
+
+def database_problem(exc: Exception) -> str:
+    """Say in words why the database failed: full disk, read-only file, unopenable file, or unreachable."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk is full" in text or "no space left" in text:
+        return "The database's disk is full, so nothing was saved. Free some space and try again."
+    if "readonly" in text or "read-only" in text:
+        return "The database is read-only, so nothing can be saved. Check the file's permissions and filesystem."
+    if "unable to open database file" in text:
+        return "The database file cannot be opened: check that it exists and that its folder is writable."
+    return "The database cannot be reached right now. Try again in a moment."
 
 
 def _safe(value: object) -> object:

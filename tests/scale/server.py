@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +27,7 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "app.web:create_app", "--factory", "--host", "127.0.0.1",
              "--port", str(self.port), "--workers", str(workers), "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
 
     def wait_ready(self, timeout: float = 30) -> None:
@@ -42,11 +44,21 @@ class Server:
             self.stop()
             raise RuntimeError(f"uvicorn did not start on port {self.port}")
 
+    def kill9(self) -> None:
+        """Kill the master and its workers at once with SIGKILL, as a crash or an OOM kill would."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
     def stop(self) -> None:
-        """Stop the server (SIGTERM, then SIGKILL)."""
-        self.proc.terminate()
+        """Stop the server and its workers (SIGTERM, then SIGKILL)."""
+        if self.proc.poll() is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)  # workers left behind by a dead master
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGTERM)
         try:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+            self.kill9()
