@@ -72,3 +72,40 @@ def test_kill_9_mid_run_then_rerun_stores_each_document_once(db, database_url, t
             )
         ).one()
     assert total == origins == hashes == N
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_a_rerun_finishes(db, database_url, tmp_path):
+    n = 600
+    write_corpus(tmp_path / "corpus", n)
+    env = {**os.environ, "POSTURE_DATABASE_URL": database_url}
+    command = [sys.executable, "-c", "from app.cli import main; main()", "ingest", "--no-extract", "-q"]
+    worker = subprocess.Popen(
+        [*command, "--batch-size", "20", str(tmp_path / "corpus")],
+        env=env,
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 300
+    while _count(db) < 100 and worker.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert worker.poll() is None, "the run ended before it could be interrupted"
+    worker.send_signal(signal.SIGINT)
+    _out, err = worker.communicate(timeout=60)
+    assert worker.returncode == 130, err
+    assert "Traceback" not in err and "interrupted" in err
+    stored = _count(db)
+    assert stored % 20 == 0 and stored < n
+    rerun = run_cli(
+        ["ingest", "--no-extract", "--json", str(tmp_path / "corpus")], database_url=database_url, cwd=tmp_path
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert json.loads(rerun.stdout)["counts"] == {
+        "new": n - stored,
+        "near-duplicate": 0,
+        "duplicate": stored,
+        "failed": 0,
+    }
+    assert _count(db) == n
