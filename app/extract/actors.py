@@ -68,6 +68,8 @@ _GOVERNED = re.compile(
 )
 _OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
+# "Firstname Lastname, a/an/the ..." at a word boundary: a new person described by an apposition.
+_APPOSED = re.compile(r"(?<![\w’'])((?:[A-Z][a-zà-ÿ’'-]+\s){1,2}[A-Z][a-zà-ÿ’'-]+),\s+(?:a|an|the)\s")
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
 
@@ -320,6 +322,48 @@ class ActorResolver:
             rule = "country" if "country" in first else "metonym"
             return self.government_ref(entry.value, start, phrase[0][0].end, rule), 1
         return None, 1
+
+    def appositions(self, text: str, start: int, end: int, hits: list[Hit], refs: list[Ref], discourse: Discourse):
+        """Return people introduced by an apposition ("Jan Kowalski, a Polish presidential adviser, said")."""
+        found: list[Ref] = []
+        for m in _APPOSED.finditer(text, start, end):
+            name = m.group(1)
+            n_start, n_end = m.start(1), m.end(1)
+            if set(name.split()) & _NOT_NAME_WORDS or any(r.start < n_end and n_start < r.end for r in refs):
+                continue
+            if any(n_start <= h.start < n_end for h in hits):
+                continue  # a country, title or known name inside: not a new person's name
+            window = [h for h in hits if m.end() <= h.start < min(end, m.end() + 60)]
+            kinds = [h.payload.kind for h in window]
+            if not ({"title", "voice"} & set(kinds)):
+                continue
+            country = self._apposition_country(window, refs, m.end(), min(end, m.end() + 60))
+            if country is None:
+                continue
+            voices = {h.payload.value for h in window if h.payload.kind == "voice"}
+            if voices & _SPOKES:
+                ref = self.government_ref(country, n_start, n_end, "apposition+spokesperson")
+            else:
+                ref = Ref(n_start, n_end, name, "person", country, None, "apposition+new-name", role="official")
+                discourse.extracted[name.split()[-1]] = ref
+            if ref is not None:
+                ref.governed = bool(_GOVERNED.search(text, max(0, n_start - 20), n_start))
+                found.append(ref)
+                discourse.remember(ref)
+        return found
+
+    def _apposition_country(self, window: list[Hit], refs: list[Ref], lo: int, hi: int) -> str | None:
+        """Return the country an apposition names: an adjective, a country, an institution, or a person's."""
+        for hit in window:
+            entry = hit.payload
+            if entry.kind in ("adj", "country", "seat"):
+                return entry.value
+            if entry.kind == "org":
+                return self.gaz.actor(entry.value).country
+        for ref in refs:
+            if lo <= ref.start < hi:
+                return ref.country
+        return None
 
     def _known_person(self, name: str, discourse: Discourse) -> Ref | None:
         surname = name.split()[-1]

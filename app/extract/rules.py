@@ -71,6 +71,10 @@ class RulesExtractor:
         resolved = []
         for sentence in sentences:
             refs, others = self.resolver.resolve(text, actor_hits[sentence.index], discourse)
+            new = self.resolver.appositions(
+                text, sentence.start, sentence.end, actor_hits[sentence.index], refs, discourse
+            )
+            refs = sorted(refs + new, key=lambda r: r.start)
             refs = self._add_extracted_surnames(text, sentence, refs, discourse)
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))

@@ -327,3 +327,13 @@ def test_participle_takes_the_main_subject(rules):
 def test_insertion_between_commas_does_not_colour_the_stance(rules):
     text = "Mario Draghi, whose government had hesitated for weeks, said Italy would back new sanctions."
     assert found(rules, text, on="2022-03-01") == {("Mario Draghi", "sanctions", "support")}
+
+
+def test_people_introduced_by_an_apposition(rules):
+    text = "Anna Kowalczyk, a Polish presidential adviser, said sanctions must stay. Kowalczyk also backed a ceasefire."
+    claims = {(c.actor, c.country, c.issue) for c in rules(text, published_on=date(2024, 3, 1))}
+    assert claims == {("Anna Kowalczyk", "PL", "sanctions"), ("Anna Kowalczyk", "PL", "ceasefire")}
+    text = "Jonas Berg, a spokesman for the Norwegian government, said more weapons would be sent."
+    assert found(rules, text) == {("Norway", "military-aid", "support")}
+    text = "On Tuesday, the talks resumed. New York, a city of millions, said nothing about sanctions."
+    assert found(rules, text) == set()
