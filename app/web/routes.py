@@ -19,11 +19,13 @@ def include_routers(app: FastAPI) -> None:
 def _include_review_routers(app: FastAPI) -> None:
     """Attach accounts, review, exports, ingest and taxonomy editing (issue #6)."""
     from app.web.api import exports as exports_api
+    from app.web.api import ingest as ingest_api
     from app.web.api import review as review_api
     from app.web.pages import auth as auth_pages
+    from app.web.pages import ingest_form
     from app.web.pages import review as review_pages
 
-    for module in (auth_pages, review_api, review_pages, exports_api):
+    for module in (auth_pages, review_api, review_pages, exports_api, ingest_api, ingest_form):
         app.include_router(module.router)
 
 
