@@ -103,6 +103,7 @@ class ResultCache:
         self.max_entries = max_entries
         self._data: OrderedDict[tuple, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._running: dict[tuple, threading.Event] = {}
         self.hits = self.misses = 0
 
     def get(self, key: tuple) -> tuple[bool, Any]:
@@ -127,6 +128,34 @@ class ResultCache:
         """Forget everything."""
         with self._lock:
             self._data.clear()
+
+    def get_or_compute(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """Return the cached value or compute it; concurrent misses of one key wait for a single computation."""
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                self.hits += 1
+                return self._data[key]
+            self.misses += 1
+            running = self._running.get(key)
+            if running is None:
+                running = self._running[key] = threading.Event()
+                leader = True
+            else:
+                leader = False
+        if not leader:
+            # A burst of requests right after a write would otherwise all run the same heavy query at once.
+            running.wait(timeout=120)
+            found, value = self.get(key)
+            return value if found else compute()
+        try:
+            value = compute()
+            self.put(key, value)
+            return value
+        finally:
+            with self._lock:
+                self._running.pop(key, None)
+            running.set()
 
 
 RESULTS = ResultCache()
@@ -165,12 +194,7 @@ def cached_by_data_version(name: str) -> Callable[[Callable[P, R]], Callable[P, 
                 return fn(*args, **kwargs)
             bind = session.get_bind()  # type: ignore[attr-defined]
             key = (name, bind.url.render_as_string(hide_password=True), version, key_args)
-            found, value = RESULTS.get(key)
-            if found:
-                return value
-            value = fn(*args, **kwargs)
-            RESULTS.put(key, value)
-            return value
+            return RESULTS.get_or_compute(key, lambda: fn(*args, **kwargs))
 
         wrapper.uncached = fn  # type: ignore[attr-defined]
         return wrapper

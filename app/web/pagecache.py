@@ -93,6 +93,7 @@ class PageCacheMiddleware:
     def __init__(self, app: ASGIApp, cache: PageCache | None = None):
         self.app = app
         self.cache = cache or PageCache()
+        self._running: dict[tuple, anyio.Event] = {}  # keys being rendered now (one event loop per worker)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or not cacheable_path(scope["path"]):
@@ -109,10 +110,21 @@ class PageCacheMiddleware:
         key = self._key(scope, version)
         session = scope.get("session")
         entry = self.cache.get(key)
+        if entry is None and key in self._running:
+            # Another request is rendering this very answer: wait for it rather than render it again in parallel.
+            with anyio.move_on_after(60):
+                await self._running[key].wait()
+            entry = self.cache.get(key)
         if entry is not None:
             await self._replay(entry, session, send)
             return
-        await self._fill(scope, receive, send, key, session)
+        running = self._running.setdefault(key, anyio.Event())
+        try:
+            await self._fill(scope, receive, send, key, session)
+        finally:
+            if self._running.get(key) is running:
+                del self._running[key]
+            running.set()
 
     def _key(self, scope: Scope, version: tuple) -> tuple:
         headers = dict(scope.get("headers", []))
