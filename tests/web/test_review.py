@@ -233,3 +233,35 @@ def test_review_filters_and_document_page(client, db):
     assert "data-document-text" in doc.text and "data-add-claim" in doc.text
     assert client.get("/review/documents/99999").status_code == 404
     assert client.get("/claims/99999/history").status_code == 404
+
+
+def test_reextraction_never_overwrites_reviewed_claims(db, session):
+    from app.pipeline.extract import extract_pending
+    from tests.web.test_ingest_web import ARTICLE
+
+    doc = m.Document(title="Support package", text=ARTICLE, content_hash="reextract-1", published_on=date(2025, 5, 12))
+    session.add(doc)
+    session.commit()
+    extract_pending(session, extractor_name="rules")
+    claims = {c.actor.slug: c for c in session.scalars(select(m.Claim).where(m.Claim.document_id == doc.id))}
+    assert {c.review_status for c in claims.values()} == {"automatic"} and len(claims) >= 2
+    merz = next(c for slug, c in claims.items() if "merz" in slug)
+    tusk = next(c for slug, c in claims.items() if "tusk" in slug)
+    review.edit_claim(session, merz.id, by=ME, stated_on=date(2025, 5, 11))
+    review.reject_claim(session, tusk.id, by=ME)
+    session.commit()
+    kept = {c.id: review.snapshot(c) for c in (merz, tusk)}
+
+    doc.extraction_status, doc.extracted_with = "pending", None  # as after a taxonomy change
+    session.commit()
+    result = extract_pending(session, extractor_name="rules")
+    assert result.documents == 1
+    session.expire_all()
+    after = list(session.scalars(select(m.Claim).where(m.Claim.document_id == doc.id)))
+    for claim_id, snap in kept.items():
+        assert review.snapshot(session.get(m.Claim, claim_id)) == snap  # untouched
+    # The rejected claim does not come back as an automatic one, nor does the edited one twice.
+    key = {(c.actor_id, c.issue_id, c.stance) for c in after if c.review_status == "automatic"}
+    assert (tusk.actor_id, tusk.issue_id, tusk.stance) not in key
+    assert (merz.actor_id, merz.issue_id, merz.stance) not in key
+    assert [r.action for r in review.claim_history(session, merz.id)] == ["edit"]
