@@ -167,7 +167,7 @@ def timeline_points_figure(tl: Timeline, *, title: str, document_url: Callable[[
                 "mode": "markers",
                 "name": f"{style['mark']} {stance}",
                 "x": [p.stated_on.isoformat() if p.stated_on else None for p in pts],
-                "y": [esc(p.actor_name) for p in pts],
+                "y": [esc(_point_row(p, tl)) for p in pts],
                 "marker": {"color": style["color"], "symbol": style["symbol"], "size": 10, "line": {"width": 0}},
                 "customdata": [
                     [
@@ -184,13 +184,17 @@ def timeline_points_figure(tl: Timeline, *, title: str, document_url: Callable[[
                 "hovertemplate": "%{customdata[0]}<extra></extra>",
             }
         )
-    actors = len({p.actor_slug for p in tl.points})
+    actors = len({_point_row(p, tl) for p in tl.points})
     return {
         "data": traces,
         "layout": {
             "title": _title(title),
             "xaxis": {"title": {"text": "Date stated"}, "type": "date", "automargin": True},
-            "yaxis": {"title": {"text": "Actor"}, "automargin": True, "type": "category"},
+            "yaxis": {
+                "title": {"text": "Issue" if tl.series_by == "issue" else "Actor"},
+                "automargin": True,
+                "type": "category",
+            },
             "height": max(300, 120 + 22 * actors),
             "legend": {"orientation": "h", "y": -0.15},
             "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
@@ -198,6 +202,11 @@ def timeline_points_figure(tl: Timeline, *, title: str, document_url: Callable[[
         },
         "config": dict(BASE_CONFIG),
     }
+
+
+def _point_row(p: Evidence, tl: Timeline) -> str:
+    """Return a point's row: its issue on an actor's timeline, its actor otherwise."""
+    return tl.series_labels.get(p.issue_id, p.issue_id) if tl.series_by == "issue" else p.actor_name
 
 
 def timeline_series_figure(tl: Timeline, *, title: str) -> dict:

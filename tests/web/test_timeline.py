@@ -98,3 +98,10 @@ def test_bad_input_is_a_400(client, query, param):
     assert page.status_code == 400 and param in page.text
     api = client.get(f"/api/v1/timeline?{query}")
     assert api.status_code == 400 and api.json()["detail"][0]["param"] == param
+
+
+def test_actor_timeline_points_are_rows_by_issue(client, seeded):
+    soup = BeautifulSoup(client.get("/timeline?actor=germany").text, "html.parser")
+    fig = json.loads(soup.select_one("script#fig-points-data").string)
+    assert fig["layout"]["yaxis"]["title"]["text"] == "Issue"
+    assert {y for t in fig["data"] for y in t["y"]} == {"Sanctions", "Military aid"}
