@@ -69,7 +69,11 @@ _GOVERNED = re.compile(
 _OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
 # "Firstname Lastname, a/an/the ..." at a word boundary: a new person described by an apposition.
-_APPOSED = re.compile(r"(?<![\w’'])((?:[A-Z][a-zà-ÿ’'-]+\s){1,2}[A-Z][a-zà-ÿ’'-]+),\s+(?:a|an|the)\s")
+_APPOSED = re.compile(r"(?<![\w’'])((?:[A-Z][a-zà-ÿ’'-]+\s){1,2}[A-Z][a-zà-ÿ’'-]+),\s+(?:(?:a|an|the)\s)?")
+_HEAD_OF = re.compile(
+    r"\b(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
 
@@ -109,10 +113,11 @@ class Discourse:
 
     def remember(self, ref: Ref) -> None:
         """Record a person reference as the latest one, unless a quotation mentions it (not the narrator's)."""
-        if ref.type == "person" and not self._quoted(ref.start):
+        if ref.type == "person" and not self.quoted(ref.start):
             self.persons.append(ref)
 
-    def _quoted(self, offset: int) -> bool:
+    def quoted(self, offset: int) -> bool:
+        """Return whether an offset lies inside a quotation."""
         i = bisect.bisect_right(self.quotes, (offset, float("inf"))) - 1
         return i >= 0 and self.quotes[i][0] < offset < self.quotes[i][1]
 
@@ -242,6 +247,8 @@ class ActorResolver:
             end = ref.end
             ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
             ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 20), ref.start))
+            if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
+                ref.governed = False  # "leaders of the United Kingdom": the country's own voice
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
                 ref.governed = True  # "talks with Germany and France": both are objects
             nxt = groups[i + used] if i + used < len(groups) else None
@@ -337,6 +344,8 @@ class ActorResolver:
             kinds = [h.payload.kind for h in window]
             if not ({"title", "voice"} & set(kinds)):
                 continue
+            if not m.group().rstrip().endswith((" a", " an", " the")) and window[0].start - m.end() > 25:
+                continue  # without an article the title must come first ("Max Blain, spokesman for ...")
             country = self._apposition_country(window, refs, m.end(), min(end, m.end() + 60))
             if country is None:
                 continue

@@ -11,10 +11,11 @@ from app.extract.matcher import Hit
 
 _COORDINATION = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|along with|together with)\s*(?:the\s+)?$", re.IGNORECASE)
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
-_MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined)\b", re.IGNORECASE)
+_MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
+_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -71,6 +72,23 @@ def subject_of(
     """Return the actors a cue attributes to, looking between lower and upper (sentence or quote context)."""
     pronouns = [h for h in others if h.payload.kind == "pronoun" and lower <= h.start and h.end <= upper]
     blockers = [h for h in others if h.payload.kind in ("collective", "nonactor") and lower <= h.start]
+    # Someone named inside a quotation is not the subject of a verb outside it ("...are “serving Putin”, a
+    # diplomat said").
+    quoted_cue = discourse.quoted(cue.start)
+    refs = [r for r in refs if quoted_cue or not discourse.quoted(r.start)]
+    others = [h for h in others if quoted_cue or not discourse.quoted(h.start)]
+    relative = _WHO.search(text, max(lower, cue.start - 40), cue.start)
+    if relative is not None:
+        # "... Viktor Orbán and Robert Fico, who oppose ...": the antecedent holds it, even as an object.
+        antecedent = [r for r in refs if lower <= r.start and r.end <= relative.start()]
+        if antecedent and not text[antecedent[-1].end : relative.start()].strip():
+            group = [antecedent[-1]]
+            for ref in reversed(antecedent[:-1]):
+                if _COORDINATION.match(text[ref.end : group[-1].start]):
+                    group.append(ref)
+                else:
+                    break
+            return Speaker(list(reversed(group)), cue, "subject")
     if cue.phrase not in _INVERTING:
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
         pron = [p for p in pronouns if p.end <= cue.start]

@@ -37,7 +37,7 @@ ATTRIBUTION = (
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
-    "alleged", "allegedly",
+    "alleged", "allegedly", "anxiety", "anxious",
 )
 
 # Stance cues: +1 leans support, -1 leans oppose, 0 marks an explicitly undecided position.
@@ -227,7 +227,10 @@ PREPOSITIONS = (
     "of", "to", "from", "with", "in", "against", "on", "for", "by", "at", "into", "toward", "towards", "between",
     "about", "over", "than", "like", "urging", "urged", "asked", "on behalf of", "called on", "calls on",
     "told", "tells", "met", "meets", "met with", "joined", "joins", "thanked", "congratulated", "invited",
-    "hosted", "welcomed", "phoned", "accused", "criticised", "criticized", "visited",
+    "hosted", "welcomed", "phoned", "accused", "criticised", "criticized", "visited", "push", "pushed",
+    "pushing", "pressure", "pressured", "force", "forced", "persuade", "convince", "provided", "provide",
+    "supplied", "supply", "supplying", "give", "gave", "giving", "sent", "arm", "arming", "help", "helped",
+    "helping", "invade", "invaded", "attack", "attacked", "lend", "lent", "let",
 )
 
 # fmt: on

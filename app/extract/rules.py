@@ -79,7 +79,9 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [[h for h in bucket if not _passive(lowered, h)] for bucket in say_buckets]
-        doc = _Doc(text, lowered, sentences, resolved, say_buckets, quotes, discourse)
+        # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
+        speech = [q for q in quotes if len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS]
+        doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -321,6 +323,7 @@ class _Doc:
         return i if i >= 0 and offset < self.sentences[i].end else None
 
 
+_SPEECH_WORDS = 5
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")

@@ -337,3 +337,26 @@ def test_people_introduced_by_an_apposition(rules):
     assert found(rules, text) == {("Norway", "military-aid", "support")}
     text = "On Tuesday, the talks resumed. New York, a city of millions, said nothing about sanctions."
     assert found(rules, text) == set()
+
+
+def test_names_inside_a_quotation_are_not_subjects_outside_it(rules):
+    text = "Talks with Moscow now would be “a gift to Vladimir Putin”, a Lithuanian diplomat said."
+    assert {actor for actor, _, _ in found(rules, text)} == {"Lithuania"}
+
+
+def test_short_quotations_are_terms_not_speech(rules):
+    text = "Volodymyr Zelensky said that Ukraine’s priority was its “territorial integrity” above all."
+    assert found(rules, text, on="2022-03-29") == {("Volodymyr Zelensky", "territorial-integrity", "support")}
+
+
+def test_relative_who_clause_belongs_to_its_antecedent(rules):
+    text = "Diplomats are trying to convince Viktor Orbán and Robert Fico, who oppose the aid package for Ukraine."
+    assert found(rules, text) == {
+        ("Viktor Orbán", "military-aid", "oppose"),
+        ("Robert Fico", "military-aid", "oppose"),
+    }
+
+
+def test_apposition_without_article(rules):
+    text = "“We back every new sanctions package,” Tom Baker, spokesman for the British government, said."
+    assert found(rules, text) == {("United Kingdom", "sanctions", "support")}
