@@ -21,11 +21,13 @@ def _include_review_routers(app: FastAPI) -> None:
     from app.web.api import exports as exports_api
     from app.web.api import ingest as ingest_api
     from app.web.api import review as review_api
+    from app.web.api import taxonomy as taxonomy_api
     from app.web.pages import auth as auth_pages
-    from app.web.pages import ingest_form
+    from app.web.pages import ingest_form, taxonomy_edit
     from app.web.pages import review as review_pages
 
-    for module in (auth_pages, review_api, review_pages, exports_api, ingest_api, ingest_form):
+    modules = (auth_pages, review_api, review_pages, exports_api, ingest_api, ingest_form, taxonomy_api, taxonomy_edit)
+    for module in modules:
         app.include_router(module.router)
 
 
