@@ -25,6 +25,7 @@ STANCE_STYLE = {
     "neutral": {"color": "#6b6b6b", "symbol": "circle", "mark": "●"},
 }
 BASE_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+MAX_SERIES_LINES = 12  # more lines than this are unreadable; the busiest are drawn
 GEO_URL = "/static/geo/"  # plotly fetches {scope}_{resolution}m.json from here instead of its CDN
 
 ISO3 = {
@@ -209,11 +210,15 @@ def _point_row(p: Evidence, tl: Timeline) -> str:
     return tl.series_labels.get(p.issue_id, p.issue_id) if tl.series_by == "issue" else p.actor_name
 
 
-def timeline_series_figure(tl: Timeline, *, title: str) -> dict:
-    """Return the net stance per country (or issue) per month or quarter as lines."""
+def timeline_series_figure(tl: Timeline, *, title: str, max_lines: int = MAX_SERIES_LINES) -> dict:
+    """Return the net stance per country (or issue) per month or quarter as lines (the busiest max_lines)."""
     traces = []
     unit = "quarter" if tl.step == "quarter" else "month"
-    for key, points in sorted(tl.series.items(), key=lambda kv: tl.series_labels.get(kv[0], kv[0]).casefold()):
+    busiest = sorted(tl.series, key=lambda k: -sum(c.total for _, c in tl.series[k]))[:max_lines]
+    if len(tl.series) > max_lines:
+        title = f"{title} ({max_lines} of {len(tl.series)} with most claims; the JSON twin has all)"
+    shown = {k: tl.series[k] for k in busiest}
+    for key, points in sorted(shown.items(), key=lambda kv: tl.series_labels.get(kv[0], kv[0]).casefold()):
         label = esc(tl.series_labels.get(key, key))
         traces.append(
             {
