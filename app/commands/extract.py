@@ -153,7 +153,8 @@ def evaluate(
 
 
 def _print_report(report, label: str, worst: int) -> None:
-    out = console.__class__(highlight=False)  # standard output: the report is the command's result
+    # Standard output: the report is the command's result; wide enough for the tables when piped to a file.
+    out = console.__class__(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 140)
     out.print(f"[bold]{escape(label)}[/] on {len(report.documents)} documents")
     table = Table(show_edge=False)
     for column in ("level", "precision", "recall", "F1", "tp", "fp", "fn"):

@@ -29,7 +29,8 @@ _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
-_COPULA = re.compile(r"[\s,]*(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
+_COPULA = re.compile(r"[\s,]*(?:and\s+[\w-]+\s+)?(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
 _JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
 
 
@@ -101,6 +102,12 @@ def _clause_start(text: str, lower: int, position: int) -> int:
         if i >= 0:
             best = max(best, i + len(mark))
     return lower + best
+
+
+def _skip_parenthesis(text: str, position: int, upper: int) -> int:
+    """Return the position after a parenthesis opening at position (" – which ... –"), else position."""
+    m = _PARENTHESIS.match(text, position, upper)
+    return m.end() if m else position
 
 
 def _clause_end(text: str, position: int, upper: int) -> int:
@@ -178,10 +185,12 @@ def decide_stance(
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
     elif chain:
-        # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate.
-        end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
-        later = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
-        if later and _COPULA.match(text, issue.end, later[0].start):
+        # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
+        # past a parenthesis between dashes ("sending tanks – which X ruled out – and jets would add fuel").
+        after = _skip_parenthesis(text, issue.end, upper)
+        end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
+        later = [h for h in stance_hits if h.start >= after and h.end <= end][:1]
+        if later and _COPULA.match(text, after, later[0].start):
             chain = chain + later
     if conditional:
         # Only a harmful consequence opposes ("a war would be inevitable"); otherwise the condition is what the

@@ -360,3 +360,8 @@ def test_relative_who_clause_belongs_to_its_antecedent(rules):
 def test_apposition_without_article(rules):
     text = "“We back every new sanctions package,” Tom Baker, spokesman for the British government, said."
     assert found(rules, text) == {("United Kingdom", "sanctions", "support")}
+
+
+def test_evaluation_past_a_parenthesis(rules):
+    text = "A Dutch official said sending tanks – which some allies favour – and jets would be a grave mistake."
+    assert found(rules, text) == {("Netherlands", "advanced-weapons", "oppose")}
