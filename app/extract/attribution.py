@@ -96,8 +96,12 @@ def subject_of(
         participle = cue.phrase.endswith("ing") and _PARTICIPLE_SLOT.search(text, max(lower, cue.start - 3), cue.start)
         if before and participle:
             # ", saying ...": the participle's subject is the main clause's, not the object before the comma.
-            subject = before[0]
-            before = before[:1]
+            head = [before[0]]
+            for ref in before[1:]:
+                if not _COORDINATION.match(text[head[-1].end : ref.start]):
+                    break
+                head.append(ref)
+            subject, before = head[-1], head  # the coordinated subjects of the main clause
         if pron and (subject is None or pron[-1].start > subject.end):
             resolved = _resolve_pronoun(pron[-1], discourse)
             if resolved and not _blocked(text, resolved[0], cue, blockers):
