@@ -44,7 +44,8 @@ _LABEL = re.compile(
 )
 
 
-def _valid(year: int, month: int, day: int) -> date | None:
+def valid_date(year: int, month: int, day: int) -> date | None:
+    """Return the date if it exists and could be a publication date (1990 to tomorrow), else None."""
     try:
         found = date(year, month, day)
     except ValueError:
@@ -60,7 +61,7 @@ def parse_date(value: str) -> date | None:
     match = re.match(r"\s*((?:19|20)\d{2})-(\d{2})-(\d{2})", value or "")
     if not match:
         return parse_written_date(value or "")
-    return _valid(int(match[1]), int(match[2]), int(match[3]))
+    return valid_date(int(match[1]), int(match[2]), int(match[3]))
 
 
 def parse_written_date(value: str) -> date | None:
@@ -69,7 +70,7 @@ def parse_written_date(value: str) -> date | None:
     for pattern in _DATELINES:
         match = pattern.match(value)
         if match:
-            return _valid(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
+            return valid_date(int(match["year"]), _MONTHS[match["month"].lower()], int(match["day"]))
     return None
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 import feedparser
 
-from app.ingest.dates import _valid
+from app.ingest.dates import valid_date
 from app.ingest.errors import IngestError
 
 # A DOCTYPE that declares entities is how XXE and "billion laughs" payloads arrive; a real feed never needs one.
@@ -45,7 +45,7 @@ def parse_feed(data: bytes, *, origin: str) -> list[FeedEntry]:
     entries = []
     for entry in parsed.entries:
         when = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = _valid(when.tm_year, when.tm_mon, when.tm_mday) if when else None
+        published = valid_date(when.tm_year, when.tm_mon, when.tm_mday) if when else None
         link = entry.get("link") or None
         entries.append(FeedEntry(link=link, title=(entry.get("title") or "").strip(), published_on=published))
     return entries
