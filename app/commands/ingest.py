@@ -26,10 +26,19 @@ def ingest(
     batch_size: int = typer.Option(100, min=1, max=10000, help="Documents per database transaction."),
 ) -> None:
     """Ingest articles: .txt, .md, .html and .jsonl files and folders, web pages, and RSS/Atom feeds."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from sqlalchemy.exc import SQLAlchemyError
 
     from app.ingest import Feed
+    from app.ingest.sources import count_documents
     from app.pipeline import open_database
     from app.pipeline.ingest import IngestReport, ingest_sources
 
@@ -45,13 +54,15 @@ def ingest(
         SpinnerColumn(),
         TextColumn("[bold]ingesting[/]"),
         BarColumn(),
+        MofNCompleteColumn(),
         TextColumn("{task.description}"),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=console,
         transient=True,
         disable=not show_progress,
     )
-    task = progress.add_task("", total=None)
+    task = progress.add_task("", total=count_documents(sources or []) if show_progress and not feed else None)
 
     def on_outcome(outcome) -> None:
         if outcome.status == "failed" and not as_json:
@@ -69,6 +80,7 @@ def ingest(
         counts = report.counts
         progress.update(
             task,
+            advance=1,
             description=" ".join(f"{counts[s]} {s}" for s in ("new", "near-duplicate", "duplicate", "failed")),
         )
 

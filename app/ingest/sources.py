@@ -233,3 +233,31 @@ def _os_error(path: Path, exc: OSError) -> IngestError:
     if exc.errno in (errno.EACCES, errno.EPERM):
         return IngestError("not found", "permission denied")
     return IngestError("not found", f"cannot read it ({exc.strerror})")
+
+
+def count_documents(sources: Iterable[Source], *, limit: int = 1_000_000) -> int | None:
+    """Return how many documents local files and folders will give (for a progress total), or None when unknown.
+
+    Unknown when a source is a URL, a feed, an upload or a JSON Lines file (one document per line), or past limit.
+    """
+    total = 0
+    for source in sources:
+        if not isinstance(source, str | Path) or (isinstance(source, str) and _SCHEME.match(source)):
+            return None
+        path = Path(source)
+        if path.is_dir():
+            for _root, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    lower = name.lower()
+                    if lower.endswith(JSONL_SUFFIXES):
+                        return None
+                    if not name.startswith(".") and lower.endswith(SUPPORTED_SUFFIXES):
+                        total += 1
+                if total > limit:
+                    return None
+        elif path.name.lower().endswith(JSONL_SUFFIXES):
+            return None
+        else:
+            total += 1
+    return total
