@@ -176,6 +176,11 @@ class Claim(Base):
         Index("ix_claim_stated_on_id", "stated_on", "id"),
         Index("ix_claim_document", "document_id"),
         Index("ix_claim_review_confidence", "review_status", "confidence"),
+        # Keyset orders of the claims table (sort key, id): confidence, country, issue, and a country's newest first.
+        Index("ix_claim_confidence_id", "confidence", "id"),
+        Index("ix_claim_country_id", "country_code", "id"),
+        Index("ix_claim_issue_id_id", "issue_id", "id"),
+        Index("ix_claim_country_date_id", "country_code", "stated_on", "id"),
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.store import models as m
+from app.store.datacache import cached_by_data_version
 from app.store.filters import ClaimFilter, FilterError
 from app.store.keyset import Cursor, Page, SortKey, decode_cursor, keyset_page
 
@@ -190,26 +191,47 @@ def claim_sort_key(sort: str) -> SortKey:
     return SortKey(name=sort, column=column, id_column=m.Claim.id, descending=desc, nullable=nullable, kind=kind)
 
 
-def _claim_key_of(sort: str):
-    attr = {"date": "stated_on", "confidence": "confidence", "actor": "actor_name", "country": "country_code"}.get(
-        sort.lstrip("-"), "issue_id"
-    )
-    return lambda row: (getattr(row, attr), row.id)
-
-
 # -- claims -------------------------------------------------------------------------------------------------
 
 
 def claims_select(session: Session, flt: ClaimFilter) -> Select:
-    """Return the filtered, unordered select behind the claims table and its CSV."""
+    """Return the filtered, unordered select of full claims-table rows (actor, country, issue, document title)."""
+    return _with_names(select(*_CLAIM_COLUMNS)).where(*flt.claim_conditions(session))
+
+
+def _with_names(q: Select) -> Select:
     return (
-        select(*_CLAIM_COLUMNS)
-        .join(m.Actor, m.Actor.id == m.Claim.actor_id)
+        q.join(m.Actor, m.Actor.id == m.Claim.actor_id)
         .join(m.Country, m.Country.code == m.Claim.country_code)
         .join(m.Issue, m.Issue.id == m.Claim.issue_id)
         .join(m.Document, m.Document.id == m.Claim.document_id)
-        .where(*flt.claim_conditions(session))
     )
+
+
+def _claim_keys_select(session: Session, flt: ClaimFilter, key: SortKey) -> Select:
+    # Page over (sort key, id) on the claim table alone, so the database never joins rows it will not show;
+    # only the actor sort needs the actor's name.
+    q = select(m.Claim.id.label("id"), key.column.label("k")).where(*flt.claim_conditions(session))
+    if key.column is m.Actor.name:
+        q = q.join(m.Actor, m.Actor.id == m.Claim.actor_id)
+    return q
+
+
+def _claim_rows(session: Session, ids: list[int]) -> list[Any]:
+    """Return the full rows of these claims, in the given order."""
+    if not ids:
+        return []
+    rows = {r.id: r for r in session.execute(_with_names(select(*_CLAIM_COLUMNS)).where(m.Claim.id.in_(ids)))}
+    return [rows[i] for i in ids if i in rows]
+
+
+def _key_page(session: Session, flt: ClaimFilter, sort: str, at: Cursor | None, limit: int) -> Page:
+    key = claim_sort_key(sort)
+    page = keyset_page(
+        session, _claim_keys_select(session, flt, key), key=key, cursor=at, limit=limit, key_of=lambda r: (r.k, r.id)
+    )
+    page.rows = _claim_rows(session, [r.id for r in page.rows])
+    return page
 
 
 def list_claims(
@@ -223,17 +245,22 @@ def list_claims(
 ) -> ClaimsPage:
     """Return one page of claims matching the filter, in the sort's order, continuing from a cursor token."""
     sort = parse_sort(sort, CLAIM_SORTS)
-    key = claim_sort_key(sort)
-    at = decode_cursor(cursor, key) if cursor else None
-    page: Page = keyset_page(
-        session, claims_select(session, flt), key=key, cursor=at, limit=limit, key_of=_claim_key_of(sort)
-    )
-    count = count_claims(session, flt) if with_count else None
+    at = decode_cursor(cursor, claim_sort_key(sort)) if cursor else None
+    page = _key_page(session, flt, sort, at, limit)
+    count = None
+    if with_count:
+        # A first page that is not full holds every match: its length is the exact count, for free.
+        whole = at is None and page.next is None
+        count = Count(len(page.rows), True) if whole else count_claims(session, flt)
     return ClaimsPage(rows=page.rows, next=page.next, previous=page.previous, sort=sort, limit=limit, count=count)
 
 
+@cached_by_data_version("records.count_claims")
 def count_claims(session: Session, flt: ClaimFilter, *, cap: int = COUNT_CAP) -> Count:
-    """Count the filter's claims: exact from the rollup when it can, else exact up to `cap`."""
+    """Count the filter's claims: exact from the rollup when it can, else exact up to `cap`.
+
+    Cached until the data changes (app.store.datacache), so a summed rollup is paid once per filter and version.
+    """
     if flt.rollup_exact():
         total = session.scalar(
             select(func.coalesce(func.sum(m.ClaimMonthly.n), 0)).where(*flt.rollup_conditions(session))
@@ -247,11 +274,9 @@ def count_claims(session: Session, flt: ClaimFilter, *, cap: int = COUNT_CAP) ->
 def iter_claims(session: Session, flt: ClaimFilter, *, sort: str = "-date", batch: int = 2000):
     """Yield every claim row of the filter in the sort's order, a keyset batch at a time (for streaming CSV)."""
     sort = parse_sort(sort, CLAIM_SORTS)
-    key = claim_sort_key(sort)
-    base = claims_select(session, flt)
     at: Cursor | None = None
     while True:
-        page = keyset_page(session, base, key=key, cursor=at, limit=batch, key_of=_claim_key_of(sort))
+        page = _key_page(session, flt, sort, at, batch)
         yield from page.rows
         if page.next is None:
             return
