@@ -81,7 +81,8 @@ def ingest(
         progress.update(
             task,
             advance=1,
-            description=" ".join(f"{counts[s]} {s}" for s in ("new", "near-duplicate", "duplicate", "failed")),
+            description=f"{counts['new']} new, {counts['near-duplicate']} near, {counts['duplicate']} dup, "
+            f"{counts['failed']} failed",
         )
 
     try:
