@@ -56,9 +56,13 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"uvicorn exited with {self.proc.returncode}")
             try:
-                if httpx.get(self.base + "/healthz", timeout=5).status_code == 200:
+                r = httpx.get(self.base + "/healthz", timeout=5)
+                if r.status_code == 200:
                     return
-            except httpx.HTTPError:
+                if r.json().get("status") == "outdated":
+                    self.stop()
+                    raise RuntimeError(f"the database schema is behind the code: run `posture db upgrade` ({r.text})")
+            except (httpx.HTTPError, ValueError):
                 pass
             time.sleep(0.3)
         raise RuntimeError(f"server on port {self.port} not ready after {timeout} s")

@@ -7,8 +7,8 @@ Each backend gets its own uvicorn (`app.web:create_app`, 2 workers, as `posture 
 process on 127.0.0.1, loads one URL at a time and reports p50/p95/p99 latency and requests per second (latency as
 seen by wrk on loopback: server time plus a fraction of a millisecond). The claims table scenarios follow the
 `next` links of the keyset pagination for up to 20 pages, then start over. "cold" is the median time of a single
-request made right after invalidating the aggregate cache (a no-op write to the data version): what a page costs
-the first time after data changes.
+request made right after invalidating the caches (a no-op write to the data version): what a page costs the first
+time after the data changes. Before each measured run a discarded --warmup run lets both workers fill their caches.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Row:
 
 
 def bench_backend(
-    name: str, url: str, *, seconds: int, connections: int, cold_runs: int, only: str | None
+    name: str, url: str, *, seconds: int, warmup: int, connections: int, cold_runs: int, only: str | None
 ) -> list[Row]:
     """Start a server on the database and measure every scenario; return the rows."""
     rows: list[Row] = []
@@ -84,6 +84,11 @@ def bench_backend(
                 print(f"[{name}] {sc.name}: HTTP {probe.status_code}, skipped", file=sys.stderr)
                 continue
             cold = cold_ms(server.base, sc.path, url, runs=cold_runs, accept=accept) if cold_runs else None
+            # Warm-up (discarded): both workers fill their caches, as they would after the first visitors.
+            long_enough = max(warmup, round(2 * (cold or 0) / 1000) + 1)  # a cold fill must finish inside it
+            run_wrk(
+                server.base + sc.path, seconds=long_enough, connections=connections, accept=accept, follow=sc.follow
+            )
             res = run_wrk(server.base + sc.path, seconds=seconds, connections=connections, accept=accept,
                           follow=sc.follow)  # fmt: skip
             rows.append(Row(name, sc, res, cold))
@@ -119,6 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--postgres", help="URL of a PostgreSQL database made by bench/make_synthetic.py")
     p.add_argument("--seconds", type=int, default=8, help="wrk duration per URL (default 8)")
     p.add_argument("--connections", type=int, default=8, help="concurrent connections (default 8)")
+    p.add_argument("--warmup", type=int, default=2, help="discarded wrk seconds per URL before measuring (default 2)")
     p.add_argument("--cold-runs", type=int, default=3, help="cold requests per URL (0 to skip)")
     p.add_argument("--only", help="run only scenarios whose name contains this text")
     args = p.parse_args(argv)
@@ -137,7 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, url in backends:
         try:
             rows += bench_backend(
-                name, url, seconds=args.seconds, connections=args.connections, cold_runs=args.cold_runs, only=args.only
+                name,
+                url,
+                seconds=args.seconds,
+                warmup=args.warmup,
+                connections=args.connections,
+                cold_runs=args.cold_runs,
+                only=args.only,
             )
         except Exception as exc:  # a database that is not there, a server that does not start: say which
             print(f"[{name}] error: {type(exc).__name__}: {exc}", file=sys.stderr)
