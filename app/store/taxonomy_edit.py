@@ -30,8 +30,23 @@ def _problem(exc: ValidationError) -> str:
     return f"{where}: {err['msg']}" if where else err["msg"]
 
 
+def _no_nul(value: object) -> None:
+    """Refuse NUL characters anywhere (PostgreSQL text cannot hold them)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise TaxonomyEditError("NUL characters are not allowed")
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _no_nul(k)
+            _no_nul(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _no_nul(v)
+
+
 def add_issue(session: Session, *, data: dict) -> m.Issue:
     """Add an issue (id, label, description, support, oppose, lexicon) after the loader's validation."""
+    _no_nul(data)
     try:
         entry = IssueIn.model_validate(data)
     except ValidationError as exc:
@@ -56,6 +71,7 @@ def add_issue(session: Session, *, data: dict) -> m.Issue:
 
 def add_actor(session: Session, *, data: dict) -> m.Actor:
     """Add an actor (name, type, country, aliases, offices) after the loader's validation."""
+    _no_nul(data)
     try:
         entry = ActorIn.model_validate(data)
     except ValidationError as exc:

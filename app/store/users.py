@@ -97,7 +97,8 @@ def set_password(session: Session, *, username: str, password: str) -> None:
 
 def authenticate(session: Session, *, username: str, password: str) -> m.UserAccount | None:
     """Return the active user whose password matches, or None."""
-    user = get_user(session, username=username) if len(username) <= 120 else None
+    # Too long or holding NUL (which PostgreSQL text cannot store): no such user, without asking the database.
+    user = get_user(session, username=username) if len(username) <= 120 and "\x00" not in username else None
     if user is None or not user.is_active:
         # Hash anyway so a wrong name takes as long as a wrong password.
         verify_password(_dummy_hash(), password[:MAX_PASSWORD])
@@ -149,21 +150,25 @@ def user_by_id(session: Session, *, user_id: int) -> m.UserAccount | None:
 # -- counters for rate limiting (a table, so limits hold across worker processes) ------------------------------
 
 
+def _key(key: str) -> str:
+    return key.replace("\x00", "\ufffd")[:200]
+
+
 def record_attempt(session: Session, *, key: str) -> None:
     """Count one event (a failed login, a write) against a key."""
-    session.add(m.LoginAttempt(key=key[:200]))
+    session.add(m.LoginAttempt(key=_key(key)))
 
 
 def count_attempts(session: Session, *, key: str, since: datetime) -> int:
     """Return how many events a key has had since a moment."""
     return session.scalar(
-        select(func.count()).where(m.LoginAttempt.key == key[:200], m.LoginAttempt.attempted_at >= since)
+        select(func.count()).where(m.LoginAttempt.key == _key(key), m.LoginAttempt.attempted_at >= since)
     )
 
 
 def clear_attempts(session: Session, *, key: str) -> None:
     """Forget a key's events (after a successful login)."""
-    session.execute(delete(m.LoginAttempt).where(m.LoginAttempt.key == key[:200]))
+    session.execute(delete(m.LoginAttempt).where(m.LoginAttempt.key == _key(key)))
 
 
 def prune_attempts(session: Session, *, older_than: timedelta) -> int:

@@ -184,3 +184,17 @@ def test_sql_injection_in_login_is_just_a_failed_login(client, db):
     assert r.status_code == 401
     r = login(client, "ed' --", "anything")
     assert r.status_code == 401
+
+
+def test_nul_characters_are_refused_not_crashing(client, db):
+    token = make_user(db, "ed", "editor")
+    h = {"Authorization": f"Bearer {token}"}
+    assert login(client, "ed\x00x", "password\x00").status_code == 401
+    r = client.post("/api/v1/ingest", json={"text": "Some words\x00 here"}, headers=h)
+    assert r.status_code == 422
+    issue = {"id": "nul-test", "label": "a\x00b", "description": "d", "support": "s", "oppose": "o"}
+    assert client.post("/api/v1/taxonomy/issues", json=issue, headers=h).status_code == 422
+    issue = {**issue, "label": "ok", "lexicon": {"terms": ["x\x00"]}}
+    assert client.post("/api/v1/taxonomy/issues", json=issue, headers=h).status_code == 422
+    actor = {"name": "Some\x00one", "country": "FR"}
+    assert client.post("/api/v1/taxonomy/actors", json=actor, headers=h).status_code == 422

@@ -39,6 +39,8 @@ class IngestRequest(BaseModel):
         given = [k for k in ("text", "url", "feed") if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("give exactly one of text, url or feed")
+        if self.text is not None and "\x00" in self.text:
+            raise ValueError("text: NUL characters are not allowed")
         return self
 
 

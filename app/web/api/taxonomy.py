@@ -16,8 +16,9 @@ from app.web.deps import SessionDep
 router = APIRouter(prefix="/api/v1/taxonomy", tags=["taxonomy"])
 MAX_TAXONOMY_FILE = 2 * 1024 * 1024
 ERRORS = error_responses(400, 401, 403, 409, 413, 422, 429)
-Short = Annotated[str, Field(min_length=1, max_length=200)]
-Long = Annotated[str, Field(max_length=5000)]
+# No NUL characters: PostgreSQL text cannot hold them.
+Short = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\x00]+$")]
+Long = Annotated[str, Field(max_length=5000, pattern=r"^[^\x00]*$")]
 
 
 class IssueNew(BaseModel):

@@ -48,6 +48,8 @@ async def ingest_submit(
     import re
 
     sources: list = []
+    if "\x00" in text:
+        return _form(request, error="The text holds NUL characters; paste plain text.", status=422)
     if text.strip():
         sources.append(Upload(name=f"pasted-by-{safe_name(user.username)}.txt", data=text.encode("utf-8")))
     for value, kind in ((url.strip(), "url"), (feed.strip(), "feed")):
