@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from app.store import models as m
+from app.store.datacache import cached_by_data_version
 from app.store.filters import ClaimFilter
 from app.store.rollup import UNDATED_MONTH
 
@@ -84,8 +85,12 @@ def get_country_profile(session: Session, code: str, flt: ClaimFilter) -> Countr
     return CountryProfile(country=country, positions=issue_positions(session, pinned), actors=ranked)
 
 
+@cached_by_data_version("profiles.issue_positions")
 def issue_positions(session: Session, flt: ClaimFilter) -> list[IssuePosition]:
-    """Return a position for every issue (taxonomy order) under the filter: counts, yearly history, latest claim."""
+    """Return a position for every issue (taxonomy order) under the filter: counts, yearly history, latest claim.
+
+    Cached until the data changes (app.store.datacache); callers must not mutate the result.
+    """
     by_issue: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
     for issue_id, day, stance, n in _counts_by_issue_day(session, flt):
         year = UNDATED if day is None or day == UNDATED_MONTH else str(day.year)
@@ -133,8 +138,9 @@ def _latest_claim(session: Session, flt: ClaimFilter, issue_id: str) -> Any | No
     return row
 
 
+@cached_by_data_version("profiles.claim_counts_by")
 def claim_counts_by(session: Session, flt: ClaimFilter, column: str) -> dict[Any, int]:
-    """Count the filter's claims grouped by one column (actor_id or country_code)."""
+    """Count the filter's claims grouped by one column (actor_id or country_code); cached until the data changes."""
     if flt.rollup_exact():
         col = getattr(m.ClaimMonthly, column)
         q = select(col, func.sum(m.ClaimMonthly.n)).where(*flt.rollup_conditions(session)).group_by(col)
