@@ -31,7 +31,9 @@ ATTRIBUTION = (
     "highlighted", "specified", "highlights", "echoed", "echoes", "reaffirmed", "reaffirms", "raised", "announcing",
     "according to", "in a statement", "statement from", "quoted", "cited", "doubt", "doubts", "doubted", "skeptical",
     "sceptical", "wary", "open to", "ready to", "willing to", "prepared to", "opposed to", "in favour of",
-    "in favor of", "reluctant",
+    "in favor of", "reluctant", "put forward", "puts forward", "putting forward", "floated", "floats", "aims to",
+    "aim to", "aimed to", "aiming to", "intend to", "intends to", "expressing", "objected to", "objects to",
+    "object to",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -54,9 +56,13 @@ STANCE = {
         "boost*", "step up", "accelerat*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
         "transfer*", "allow*", "permi*", "authori*", "green light", "sign*", "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
-        "not unthinkable", "ruled in",
+        "not unthinkable", "ruled in", "put forward", "puts forward", "putting forward", "floated", "aims to",
+        "aim to", "aiming to",
     ),
     -1: (
+        # Ending, cancelling or forbidding what the issue names, and alarm about it.
+        "end the", "end its", "end all", "ending the", "ended the", "put an end to", "cancel*", "terminat*",
+        "suspend*", "prohibit*", "object to", "objected to", "objects to", "objecting to", "cause for concern",
         "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",
         "block*", "against", "criticis*", "criticiz*", "condemn*", "warn against", "warned against", "warns against",
         "cautioned against", "drop", "abandon*", "give up", "giving up", "pointless", "counterproductive",

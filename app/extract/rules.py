@@ -20,7 +20,15 @@ from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STAT
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
-from app.extract.stance import Stance, combine_cues, compile_cues, compile_issues, decide_stance, issue_hits
+from app.extract.stance import (
+    Stance,
+    combine_cues,
+    compile_cues,
+    compile_issues,
+    decide_stance,
+    drop_targets,
+    issue_hits,
+)
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -79,6 +87,7 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [[h for h in bucket if not _passive(lowered, h)] for bucket in say_buckets]
+        stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
         speech = [q for q in quotes if len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS]
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)

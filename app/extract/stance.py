@@ -31,6 +31,10 @@ _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is
 _CUE_AFTER = 60
 _COPULA = re.compile(r"[\s,]*(?:and\s+[\w-]+\s+)?(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
+# Russia as the object of "against": the target of sanctions or measures, not a position on them.
+_TARGET = re.compile(
+    r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
+)
 _JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
 
 
@@ -87,6 +91,11 @@ def issue_hits(hits: list[Hit], yields: dict[str, tuple[str, ...]]) -> list[Hit]
     kept = [h for h in drop_overlaps(hits) if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
     return [h for h in kept if not (set(yields.get(h.payload.issue, ())) & present)]
+
+
+def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop "against" where it names the target of a measure ("sanctions against Moscow"), not a stance."""
+    return [h for h in hits if not (h.phrase == "against" and _TARGET.match(lowered, h.end))]
 
 
 def _words_between(text: str, start: int, end: int) -> int:
