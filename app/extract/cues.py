@@ -63,6 +63,7 @@ STANCE = {
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
         "end the", "end its", "end all", "ending the", "ended the", "put an end to", "cancel*", "terminat*",
         "suspend*", "prohibit*", "object to", "objected to", "objects to", "objecting to", "cause for concern",
+        "unrealistic", "not realistic", "illusory", "illusion",
         "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",
         "block*", "against", "criticis*", "criticiz*", "condemn*", "warn against", "warned against", "warns against",
         "cautioned against", "drop", "abandon*", "give up", "giving up", "pointless", "counterproductive",

@@ -35,6 +35,10 @@ _PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,8
 _TARGET = re.compile(
     r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
 )
+_ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to"})
+_WAR = re.compile(
+    r"\s+(?:(?:russian|russia's|this|the)\s+)?(?:war|fighting|conflict|killing|hostilities|invasion|aggression|bloodshed)\b"
+)
 _JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
 
 
@@ -94,8 +98,14 @@ def issue_hits(hits: list[Hit], yields: dict[str, tuple[str, ...]]) -> list[Hit]
 
 
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
-    """Drop "against" where it names the target of a measure ("sanctions against Moscow"), not a stance."""
-    return [h for h in hits if not (h.phrase == "against" and _TARGET.match(lowered, h.end))]
+    """Drop cue words that are no stance here: "against" naming the target of a measure ("sanctions against
+    Moscow"), and ending the war itself ("to end the war, ..."), a goal rather than opposition."""
+    return [
+        h
+        for h in hits
+        if not (h.phrase == "against" and _TARGET.match(lowered, h.end))
+        and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
+    ]
 
 
 def _words_between(text: str, start: int, end: int) -> int:
