@@ -14,6 +14,7 @@ import re
 from datetime import date
 
 from app.extract.actors import ActorResolver, Discourse, Ref, guess_date
+from app.extract.anaphora import carry_issues
 from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
@@ -88,6 +89,7 @@ class RulesExtractor:
             resolved.append((refs, others))
         say_buckets = [[h for h in bucket if not _passive(lowered, h)] for bucket in say_buckets]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
+        issue_buckets = carry_issues(text, sentences, issue_buckets)
         # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
         speech = [q for q in quotes if len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS]
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)

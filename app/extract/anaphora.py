@@ -1,0 +1,45 @@
+"""Issue anaphora: "the plan", "such a deployment", "the mission" take the issue of an earlier sentence.
+
+A sentence that names no issue but refers back with a definite noun phrase of a generic head ("remains
+unconvinced by the plan", "ruled out taking part in the mission") is about the issue of the nearest earlier
+sentence that named one. The reference becomes an issue hit of that issue, so that attribution and stance
+are read in the referring sentence as for any other issue phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.extract.matcher import Hit
+from app.extract.segment import Sentence
+from app.extract.stance import IssueCue
+
+# Determiners that point back, and generic heads that stand for a proposal, an operation or a weapon.
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|such an?|these|those|such)\s+"
+    r"(?:(?:proposed|planned|suggested|same|whole|entire)\s+)?"
+    r"(?:plan|plans|idea|ideas|proposal|proposals|approach|mission|deployment|initiative|scheme|option|"
+    r"move|step|operation|force|missiles|systems|jets|weapons)\b",
+    re.IGNORECASE,
+)
+_LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
+
+
+def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]]) -> list[list[Hit]]:
+    """Return issue hits with the back-references of issue-less sentences added, one per sentence."""
+    carried = list(buckets)
+    last: tuple[int, IssueCue] | None = None  # (sentence index, cue) of the latest issue named
+    for sentence in sentences:
+        i = sentence.index
+        own = [h for h in buckets[i] if h.payload.polarity != 0]
+        if own:
+            last = (i, own[-1].payload)
+            continue
+        if last is None or i - last[0] > _LOOK_BACK:
+            continue
+        m = _ANAPHOR.search(text, sentence.start, sentence.end)
+        if m is None:
+            continue
+        # The earlier phrase's polarity is kept: "the idea" after "territorial concessions" still means them.
+        carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), last[1])]
+    return carried
