@@ -33,7 +33,7 @@ ATTRIBUTION = (
     "sceptical", "wary", "open to", "ready to", "willing to", "prepared to", "opposed to", "in favour of",
     "in favor of", "reluctant", "put forward", "puts forward", "putting forward", "floated", "floats", "aims to",
     "aim to", "aimed to", "aiming to", "intend to", "intends to", "expressing", "objected to", "objects to",
-    "object to",
+    "object to", "unconvinced", "not convinced",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -226,7 +226,7 @@ PRESCRIPTIVE = (
 # (", Zelensky said") takes precedence over them.
 STATES_OF_MIND = frozenset({
     "doubt", "doubted", "doubts", "in favor of", "in favour of", "open to", "opposed to", "prepared to", "ready to",
-    "reluctant", "sceptical", "skeptical", "wary", "willing to",
+    "reluctant", "sceptical", "skeptical", "wary", "willing to", "unconvinced", "not convinced",
 })
 
 # Words before an actor that make it the object of a preposition, not the subject of a verb.

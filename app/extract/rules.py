@@ -359,8 +359,8 @@ def lexicon_digest(taxonomy: Taxonomy) -> str:
 
 def _passive(lowered: str, cue: Hit) -> bool:
     """Return whether a verb cue is passive ("has been criticised for", "was urged to"): its subject is a target."""
-    if not cue.phrase.endswith(("ed", "ld", "ght")):
-        return False
+    if not cue.phrase.endswith(("ed", "ld", "ght")) or cue.phrase in STATES_OF_MIND:
+        return False  # "unconvinced by the plan" is a state of mind, not a passive
     if lowered.startswith(" by ", cue.end):
         return True  # "a loan backed by frozen assets"
     before = lowered[max(0, cue.start - 12) : cue.start].split()

@@ -1,0 +1,118 @@
+"""General rules added so that the extractor carries over to unseen news; every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import make_extractor
+from app.extract.rules import RulesExtractor
+from app.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def rules() -> RulesExtractor:
+    return make_extractor("rules", taxonomy=load_taxonomy())
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    day = date.fromisoformat(on) if on else None
+    return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+
+
+# --- issue named in an earlier sentence --------------------------------------------------------------------
+
+
+def test_a_back_reference_takes_the_issue_of_the_sentence_before(rules):
+    text = "Paris and London are drafting a peacekeeping force for the day after the war. Sweden and Norway backed the plan."
+    claims = found(rules, text)
+    assert ("Sweden", "troops-in-ukraine", "support") in claims
+    assert ("Norway", "troops-in-ukraine", "support") in claims
+
+
+def test_a_back_reference_with_a_refusal_opposes(rules):
+    text = "A peacekeeping force is under study in several capitals. Portugal has ruled out joining the mission."
+    assert ("Portugal", "troops-in-ukraine", "oppose") in found(rules, text)
+
+
+def test_a_back_reference_too_far_from_its_issue_is_not_read(rules):
+    text = (
+        "A peacekeeping force is under study. The weather in Brussels was grey. Lunch was late. "
+        "Nobody said much. Portugal has ruled out the plan."
+    )
+    assert not any(issue == "troops-in-ukraine" for _, issue, _ in found(rules, text))
+
+
+# --- stance vocabulary --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland backs a new sanctions package against Russia.",
+        "Poland said the bloc should adopt fresh sanctions against Moscow.",
+    ],
+)
+def test_against_russia_marks_the_target_not_a_stance(rules, text):
+    assert found(rules, text) == {("Poland", "sanctions", "support")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Slovakia said it intends to end the supply of military aid to Kyiv.",
+        "Slovakia said it would halt military aid deliveries at once.",
+        "Slovakia objected to further military aid for Kyiv.",
+    ],
+)
+def test_ending_or_objecting_opposes(rules, text):
+    assert ("Slovakia", "military-aid", "oppose") in found(rules, text)
+
+
+def test_ending_the_war_is_a_goal_not_an_opposition(rules):
+    text = "Turkey said that to end the war a truce must come first."
+    assert found(rules, text) == {("Turkey", "ceasefire", "support")}
+
+
+def test_distrust_of_putin_opposes_talks(rules):
+    text = "Estonia said Putin cannot be trusted to keep his word."
+    assert found(rules, text) == {("Estonia", "negotiations", "oppose")}
+
+
+def test_unconvinced_opposes(rules):
+    text = "Belgium remains unconvinced by proposals to use frozen Russian assets."
+    assert found(rules, text) == {("Belgium", "frozen-assets", "oppose")}
+
+
+def test_putting_forward_a_plan_is_a_position(rules):
+    text = "The European Commission has put forward a plan to lend Kyiv the proceeds from Russian state assets."
+    assert ("European Commission", "frozen-assets", "support") in found(rules, text)
+
+
+# --- issue wording ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Italy said its soldiers would not deploy to Ukraine.", ("Italy", "troops-in-ukraine", "oppose")),
+        ("Kyiv insists on a return to its pre-2014 borders.", ("Ukraine", "territorial-integrity", "support")),
+        ("Moscow demands that Kyiv cede more territory.", ("Russia", "territorial-integrity", "oppose")),
+        ("Hungary blocked the opening of the first cluster for Kyiv.", ("Hungary", "ukraine-eu-membership", "oppose")),
+        ("Russia condemned the asset freeze.", ("Russia", "frozen-assets", "oppose")),
+        ("Turkey said the guns must fall silent now.", ("Turkey", "ceasefire", "support")),
+    ],
+)
+def test_issue_wording(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+# --- registry -----------------------------------------------------------------------------------------------
+
+
+def test_registry_spelling_variants_and_new_officials(rules):
+    text = "Vasily Nebenzya said a truce was needed. Alexander Grushko said sending troops to Ukraine would be unacceptable."
+    claims = found(rules, text)
+    assert ("Vassily Nebenzia", "ceasefire", "support") in claims
+    assert ("Alexander Grushko", "troops-in-ukraine", "oppose") in claims
