@@ -19,6 +19,7 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
 
 
@@ -36,25 +37,30 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
 
-def _resolve_pronoun(pronoun: Hit, discourse: Discourse) -> list[Ref]:
-    """Resolve he/she to the last person named, they to the last pair or list of people named together."""
+def _resolve_pronoun(pronoun: Hit, discourse: Discourse, cue: Hit) -> list[Ref]:
+    """Resolve he/she to the last person named, they to the last pair or list of people named together.
+
+    A list of governments or institutions is "they" only as the subject of a verb of saying ("In a joint
+    statement, they said"), right before it: "they" doing something else more often means another, vaguer group.
+    """
     if pronoun.phrase == "they":
-        group = discourse.last_group(before=pronoun.start)
-        people = group or []
+        speech = cue.phrase in SPEECH and 0 <= cue.start - pronoun.end <= _PRONOUN_GAP
+        groups = [
+            g for g in discourse.groups if g[-1].end <= pronoun.start and (speech or all(r.type == "person" for r in g))
+        ]
+        people = groups[-1] if groups else []
     else:
         last = discourse.last_person(before=pronoun.start)
         people = [last] if last else []
-    return [
-        Ref(pronoun.start, pronoun.end, p.name, "person", p.country, p.slug, "pronoun", role=p.role) for p in people
-    ]
+    return [Ref(pronoun.start, pronoun.end, p.name, p.type, p.country, p.slug, "pronoun", role=p.role) for p in people]
 
 
 def coordinated(text: str, refs: list[Ref]) -> list[list[Ref]]:
-    """Return the groups of two or more people named together ("Scholz and Macron")."""
+    """Return the groups of two or more actors named together ("Scholz and Macron", "Britain, Germany and France")."""
     groups: list[list[Ref]] = []
     current: list[Ref] = []
     for ref in refs:
-        if ref.type != "person" or ref.governed:
+        if ref.governed:
             current = []
             continue
         if current and _COORDINATION.match(text[current[-1].end : ref.start]):
@@ -103,7 +109,7 @@ def subject_of(
                 head.append(ref)
             subject, before = head[-1], head  # the coordinated subjects of the main clause
         if pron and (subject is None or pron[-1].start > subject.end):
-            resolved = _resolve_pronoun(pron[-1], discourse)
+            resolved = _resolve_pronoun(pron[-1], discourse, cue)
             if resolved and not _blocked(text, resolved[0], cue, blockers):
                 return Speaker(resolved, cue, "pronoun")
             subject = None
@@ -130,7 +136,7 @@ def subject_of(
             return Speaker([ref], cue, "inverted")
     for pron in pronouns:
         if cue.end <= pron.start <= cue.end + 3:
-            resolved = _resolve_pronoun(pron, discourse)
+            resolved = _resolve_pronoun(pron, discourse, cue)
             if resolved:
                 return Speaker(resolved, cue, "pronoun")
     return None

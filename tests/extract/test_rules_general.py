@@ -116,3 +116,21 @@ def test_registry_spelling_variants_and_new_officials(rules):
     claims = found(rules, text)
     assert ("Vassily Nebenzia", "ceasefire", "support") in claims
     assert ("Alexander Grushko", "troops-in-ukraine", "oppose") in claims
+
+
+# --- attribution --------------------------------------------------------------------------------------------
+
+
+def test_they_said_refers_to_a_list_of_governments(rules):
+    text = (
+        "Denmark, Finland and Estonia issued a joint note after the meeting. "
+        "In it, they said that a ceasefire must come before any election."
+    )
+    claims = found(rules, text)
+    assert {("Denmark", "ceasefire", "support"), ("Finland", "ceasefire", "support")} <= claims
+    assert ("Estonia", "ceasefire", "support") in claims
+
+
+def test_they_doing_something_else_is_not_a_list_of_governments(rules):
+    text = "Denmark and Finland met on Monday. Although they sent drones, a report says military aid is slowing."
+    assert not any(actor in ("Denmark", "Finland") for actor, _, _ in found(rules, text))
