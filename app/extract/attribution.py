@@ -19,6 +19,7 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
 
@@ -95,6 +96,9 @@ def subject_of(
                 else:
                     break
             return Speaker(list(reversed(group)), cue, "subject")
+    absolute = _with_subject(text, cue, refs, lower)
+    if absolute:
+        return Speaker(absolute, cue, "subject")
     if cue.phrase not in _INVERTING:
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
         pron = [p for p in pronouns if p.end <= cue.start]
@@ -140,6 +144,20 @@ def subject_of(
             if resolved:
                 return Speaker(resolved, cue, "pronoun")
     return None
+
+
+def _with_subject(text: str, cue: Hit, refs: list[Ref], lower: int) -> list[Ref]:
+    """Return the subjects of an absolute participle ("..., with Canada and Norway saying ..."), else []."""
+    if not cue.phrase.endswith("ing"):
+        return []
+    group = [r for r in refs if lower <= r.start and r.end <= cue.start and not text[r.end : cue.start].strip()]
+    if not group:
+        return []
+    for ref in reversed([r for r in refs if lower <= r.start and r.end <= group[0].start]):
+        if not _COORDINATION.match(text[ref.end : group[0].start]):
+            break
+        group.insert(0, ref)
+    return group if _WITH.search(text, max(lower, group[0].start - 40), group[0].start) else []
 
 
 def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:

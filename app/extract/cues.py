@@ -56,8 +56,9 @@ STANCE = {
         "boost*", "step up", "accelerat*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
         "transfer*", "allow*", "permi*", "authori*", "green light", "sign*", "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
-        "not unthinkable", "ruled in", "put forward", "puts forward", "putting forward", "floated", "aims to",
-        "aim to", "aiming to",
+        "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
+        "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
+        "putting forward", "floated", "aims to", "aim to", "aiming to",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.

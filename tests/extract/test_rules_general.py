@@ -134,3 +134,15 @@ def test_they_said_refers_to_a_list_of_governments(rules):
 def test_they_doing_something_else_is_not_a_list_of_governments(rules):
     text = "Denmark and Finland met on Monday. Although they sent drones, a report says military aid is slowing."
     assert not any(actor in ("Denmark", "Finland") for actor, _, _ in found(rules, text))
+
+
+def test_absolute_participle_with_subjects(rules):
+    text = "Support for the force kept growing, with Norway and Canada saying they would contribute ground troops."
+    claims = found(rules, text)
+    assert ("Norway", "troops-in-ukraine", "support") in claims
+    assert ("Canada", "troops-in-ukraine", "support") in claims
+
+
+def test_willingness_to_consider_is_support(rules):
+    text = "Austria expressed willingness to consider sending troops to Ukraine."
+    assert found(rules, text) == {("Austria", "troops-in-ukraine", "support")}
