@@ -86,3 +86,11 @@ def test_lexicon_polarity_and_look_alikes():
     text = "nuclear weapons; stop sending weapons; weapons"
     hits = [(text[h.start : h.end], h.payload.polarity) for h in drop_overlaps(matcher.find(text))]
     assert hits == [("nuclear weapons", 0), ("stop sending weapons", -1), ("weapons", 1)]
+
+
+def test_run_on_text_is_cut_into_bounded_sentences():
+    text = "Scholz said sanctions must stay, and Macron agreed, and " * 200
+    sentences = split_sentences(text)
+    assert max(s.end - s.start for s in sentences) <= 600
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "".join(text[s.start : s.end] for s in sentences).replace(" ", "") == text.replace(" ", "")
