@@ -47,7 +47,7 @@ class RulesExtractor:
         self.taxonomy = taxonomy
         self.gazetteer = Gazetteer(taxonomy)
         self.resolver = ActorResolver(self.gazetteer)
-        self.issues, self.yields = compile_issues(taxonomy)
+        self.lexicons = compile_issues(taxonomy)
         self.attribution, self.stance_cues, self.negators = compile_cues()
         # A user's lexicon edit is a new version: stored documents are then extracted again (pipeline/extract.py).
         self.version = f"{VERSION}+{lexicon_digest(taxonomy)}"
@@ -59,7 +59,8 @@ class RulesExtractor:
         if not sentences:
             return []
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
-        issue_buckets = _bucket(self.issues.find(text, lowered), sentences)
+        issue_buckets = _bucket(self.lexicons.matcher.find(text, lowered), sentences)
+        context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
         stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)
         negator_buckets = _bucket(self.negators.find(text, lowered), sentences)
@@ -85,7 +86,9 @@ class RulesExtractor:
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
-            found = issue_hits(issue_buckets[i], self.yields)
+            # Context an issue may require: named in this sentence or the one before.
+            context = {h.payload for h in context_buckets[i]} | {h.payload for h in context_buckets[max(0, i - 1)]}
+            found = issue_hits(issue_buckets[i], self.lexicons, context)
             if not found:
                 continue
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
