@@ -335,8 +335,12 @@ def documents_select(session: Session, flt: ClaimFilter, dflt: DocumentFilter, *
         if end:
             q = q.where(m.Document.published_on <= end)
     if not flt.include_duplicates:
-        # Wrapped so the planner walks the date index instead of the (mostly NULL) duplicate_of_id index.
-        q = q.where(func.coalesce(m.Document.duplicate_of_id, 0) == 0)
+        if session.get_bind().dialect.name == "sqlite":
+            # Wrapped so SQLite walks the date index, not the (mostly NULL) duplicate_of_id index; PostgreSQL
+            # needs the plain form to estimate it well.
+            q = q.where(func.coalesce(m.Document.duplicate_of_id, 0) == 0)
+        else:
+            q = q.where(m.Document.duplicate_of_id.is_(None))
     if dflt.language:
         q = q.where(func.lower(m.Document.language) == dflt.language)
     if dflt.q:
