@@ -382,3 +382,11 @@ def test_taking_no_part_and_anti_tank_weapons(rules):
     assert found(rules, "Olaf Scholz defended sending anti-tank weapons to Kyiv.") == {
         ("Olaf Scholz", "military-aid", "support")
     }
+
+
+def test_a_persons_stated_position_named_by_a_possessive(rules):
+    text = "Friedrich Merz doubted that Donald Trump’s peace push would work."
+    assert ("Donald Trump", "negotiations", "support") in found(rules, text, on="2025-06-01")
+    text = "Emmanuel Macron said Vladimir Putin's refusal to accept a ceasefire was unacceptable."
+    assert ("Vladimir Putin", "ceasefire", "oppose") in found(rules, text)
+    assert found(rules, "Ukraine's territorial integrity was discussed by officials.") == set()
