@@ -4,7 +4,8 @@ usage: .venv/bin/python bench/extract_throughput.py [--gold DIR] [--rounds N]
 
 Prints the build time of the extractor, documents/second and characters/second over all gold texts (every
 round extracts every document once), the peak traced Python memory and the process's maximum RSS, and a
-linearity check: the time per character of one long document made of 1, 4 and 16 copies of the texts.
+linearity check: the time per character of one long document made of 1, 4 and 16 copies of the texts, and of
+two worst cases (a run-on sentence without full stops, a long discourse of titles and pronouns).
 """
 
 from __future__ import annotations
@@ -87,6 +88,20 @@ def main() -> None:
             f"linearity: {copies:2d} copies, {len(text):8d} characters: {per_char:.2f} µs/character "
             f"({per_char / base:.2f}x the single copy)"
         )
+
+    # Worst cases: one run-on sentence (no full stops), and a long discourse of titles and pronouns.
+    for label, unit in (
+        ("run-on sentence", "Olaf Scholz said sanctions must stay, and Emmanuel Macron said talks were needed, and "),
+        ("long discourse", "Joe Biden met them. The Latvian foreign minister said sanctions must stay. He agreed. "),
+    ):
+        base = None
+        for copies in (100, 400, 1600):
+            text = unit * copies
+            started = time.process_time()
+            extractor(text, published_on=None)
+            per_char = (time.process_time() - started) / len(text) * 1e6
+            base = base or per_char
+            print(f"{label}: {len(text):8d} characters: {per_char:.2f} µs/character ({per_char / base:.2f}x)")
 
 
 if __name__ == "__main__":

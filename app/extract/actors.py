@@ -103,18 +103,20 @@ class Discourse:
     persons: list[Ref] = field(default_factory=list)
     extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
     groups: list[list[Ref]] = field(default_factory=list)  # people named together, for "they"
+    _starts: list[int] = field(default_factory=list)  # persons' start offsets, sorted
 
     def last_group(self, *, before: int) -> list[Ref] | None:
         """Return the last group of people named together before an offset."""
-        for group in reversed(self.groups):
-            if group[-1].end <= before:
-                return group
-        return None
+        i = bisect.bisect_right([g[-1].end for g in self.groups[-_LOOKBACK:]], before)
+        recent = self.groups[-_LOOKBACK:][:i]
+        return recent[-1] if recent else None
 
     def remember(self, ref: Ref) -> None:
         """Record a person reference as the latest one, unless a quotation mentions it (not the narrator's)."""
         if ref.type == "person" and not self.quoted(ref.start):
-            self.persons.append(ref)
+            i = bisect.bisect_right(self._starts, ref.start)
+            self._starts.insert(i, ref.start)
+            self.persons.insert(i, ref)
 
     def quoted(self, offset: int) -> bool:
         """Return whether an offset lies inside a quotation."""
@@ -129,9 +131,9 @@ class Discourse:
         People named as subjects win over people named as objects ("Scholz called on Putin. He said..." is Scholz).
         """
         fallback = None
-        for ref in reversed(self.persons):
-            if before is not None and ref.start >= before:
-                continue
+        stop = len(self.persons) if before is None else bisect.bisect_left(self._starts, before)
+        # Only the recent discourse: coreference reaches back a bounded number of mentions (linear time).
+        for ref in reversed(self.persons[max(0, stop - _LOOKBACK) : stop]):
             if (country is None or ref.country == country) and (role is None or ref.role == role):
                 if not ref.governed:
                     return ref
@@ -175,6 +177,7 @@ def _title_of(text: str, phrase: list[list[Hit]]) -> str:
     return text[phrase[1][0].start : phrase[1][0].end].lower() if len(phrase) > 1 else ""
 
 
+_LOOKBACK = 200  # mentions coreference may reach back over
 _YEAR = re.compile(r"\b(199\d|20[0-4]\d)\b")
 
 

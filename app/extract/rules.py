@@ -56,7 +56,7 @@ class RulesExtractor:
         self.taxonomy = taxonomy
         self.gazetteer = Gazetteer(taxonomy)
         self.resolver = ActorResolver(self.gazetteer)
-        self.issues, self.yields = compile_issues(taxonomy)
+        self.lexicons = compile_issues(taxonomy)
         self.attribution, self.stance_cues, self.negators = compile_cues()
         # A user's lexicon edit is a new version: stored documents are then extracted again (pipeline/extract.py).
         self.version = f"{VERSION}+{lexicon_digest(taxonomy)}"
@@ -68,7 +68,8 @@ class RulesExtractor:
         if not sentences:
             return []
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
-        issue_buckets = _bucket(self.issues.find(text, lowered), sentences)
+        issue_buckets = _bucket(self.lexicons.matcher.find(text, lowered), sentences)
+        context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
         stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)
         negator_buckets = _bucket(self.negators.find(text, lowered), sentences)
@@ -96,7 +97,9 @@ class RulesExtractor:
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
-            found = issue_hits(issue_buckets[i], self.yields)
+            # Context an issue may require: named in this sentence or the one before.
+            context = {h.payload for h in context_buckets[i]} | {h.payload for h in context_buckets[max(0, i - 1)]}
+            found = issue_hits(issue_buckets[i], self.lexicons, context)
             if not found:
                 continue
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
@@ -114,6 +117,9 @@ class RulesExtractor:
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:
                     found_here.append(relative)
+                owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
+                if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
+                    found_here.append(owner)
                 for speaker, stance in found_here:
                     for ref in speaker.refs:
                         claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
@@ -184,6 +190,32 @@ class RulesExtractor:
         label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
         cue_label = " + ".join(h.phrase for h in values) or None
         return Speaker([subject], cue, "relative"), Stance(label, cue_label, negated)
+
+    def _possessor(
+        self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
+    ) -> tuple[Speaker, Stance] | None:
+        """Return the owner of a position named by a possessive ("Trump's peace push", "Putin's refusal to accept
+        a ceasefire", "Trump's announcement that he would do a peace deal")."""
+        refs, _ = doc.resolved[sentence.index]
+        # People only: "Ukraine's territory", "Russia's objectives" describe, "Trump's peace push" is a position.
+        before = [
+            r
+            for r in refs
+            if r.possessive and r.type == "person" and r.end <= issue.start and issue.start - r.end <= 80
+        ]
+        if not before:
+            return None
+        owner = before[-1]
+        words = doc.lowered[owner.end : issue.start].split()[1:]  # after the "'s"
+        if any(r.start > owner.end and r.end <= issue.start and not r.possessive for r in refs):
+            return None  # someone else is named in between
+        named = {w.strip(",.") for w in words[:3]} | {doc.lowered[issue.start : issue.end].split()[-1]}
+        if len(words) > 8 or not named & _STATEMENT_NOUNS:
+            return None
+        cue = Hit(owner.end, owner.end, "possessive", "say")
+        # Only the owner's own words count: what the sentence then says about them is the speaker's judgement.
+        stance = decide_stance(doc.text, issue, stance_hits, negators, lower=owner.end, upper=issue.end)
+        return Speaker([owner], cue, "possessive"), stance
 
     def _someone_else(self, doc: _Doc, sentence: Sentence, speaker: Speaker, cue: Hit, issue: Hit) -> bool:
         """Return whether the clause after a verb of saying has its own subject of another country or a collective.
@@ -284,6 +316,7 @@ class RulesExtractor:
             "quote": 0.2,
             "reported": 0.15,
             "relative": 0.15,
+            "possessive": 0.05,
             "inverted": 0.15,
             "pronoun": 0.1,
         }.get(speaker.rule, 0.0)
@@ -335,6 +368,43 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+# Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
+_STATEMENT_NOUNS = frozenset(
+    (
+        "announcement",
+        "call",
+        "calls",
+        "proposal",
+        "plan",
+        "pledge",
+        "promise",
+        "offer",
+        "decision",
+        "demand",
+        "demands",
+        "push",
+        "suggestion",
+        "idea",
+        "refusal",
+        "threat",
+        "warning",
+        "statement",
+        "insistence",
+        "opposition",
+        "support",
+        "backing",
+        "rejection",
+        "veto",
+        "request",
+        "appeal",
+        "commitment",
+        "readiness",
+        "willingness",
+        "position",
+        "stance",
+        "initiative",
+    )
+)
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")

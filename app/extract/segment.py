@@ -56,6 +56,7 @@ _ABBREVIATIONS = frozenset(
         "rep",
     ]
 )
+MAX_SENTENCE = 600  # characters
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
@@ -93,6 +94,22 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    # Run-on "sentences" (tables, lists, text without stops) are cut at a comma or a space: the rules look at
+    # pairs of phrases within a sentence, so an unbounded sentence would make them quadratic.
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind(", ", start, start + MAX_SENTENCE), text.rfind("; ", start, start + MAX_SENTENCE))
+        if cut <= start + MAX_SENTENCE // 2:
+            cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        if cut <= start:
+            cut = start + MAX_SENTENCE
+        else:
+            cut += 1
+        _append_one(sentences, text, start, cut)
+        start = cut
+    _append_one(sentences, text, start, end)
+
+
+def _append_one(sentences: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

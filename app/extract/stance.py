@@ -8,6 +8,7 @@ The `lexicon` of an issue (app/taxonomy/data/issues.yaml) is a mapping:
       oppose: [territorial concessions]      # phrases naming the issue that mean oppose when welcomed
       not: [nuclear weapons]                 # look-alikes that are NOT the issue (they win over shorter terms)
       yields_to: [advanced-weapons]          # drop this issue in a sentence that names one of these
+      requires: [ukrain*, kyiv]              # count this issue only where the sentence or the one before names one
 
 Phrase syntax is app.extract.matcher's: whole words, "word*" for any ending, ".." for a gap of up to three words.
 A phrase written with a capital letter matches only with that capitalisation ("Patriot*" is the missile system,
@@ -63,13 +64,24 @@ class Stance:
     negated: bool
 
 
-def compile_issues(taxonomy: Taxonomy) -> tuple[PhraseMatcher, dict[str, tuple[str, ...]]]:
-    """Compile every issue lexicon into one matcher; return it and each issue's yields_to list."""
+@dataclass(frozen=True)
+class Lexicons:
+    """The compiled issue lexicons: issue phrases, which issues yield to which, and context requirements."""
+
+    matcher: PhraseMatcher
+    yields: dict[str, tuple[str, ...]]
+    requirements: PhraseMatcher  # payload: the issue id that needs this context phrase
+    required: frozenset[str]  # issues that count only near one of their `requires` phrases
+
+
+def compile_issues(taxonomy: Taxonomy) -> Lexicons:
+    """Compile every issue lexicon into one matcher, with each issue's yields_to and requires lists."""
     entries = []
     yields: dict[str, tuple[str, ...]] = {}
+    requirements: list[tuple[str, str]] = []
     for issue in taxonomy.issues.values():
         lexicon = issue.lexicon or {}
-        unknown = set(lexicon) - {*_LEXICON_KEYS, "yields_to", "note"}
+        unknown = set(lexicon) - {*_LEXICON_KEYS, "yields_to", "requires", "note"}
         if unknown:
             raise LexiconError(f"issue {issue.id}: unknown lexicon keys {sorted(unknown)}")
         for key, polarity in _LEXICON_KEYS.items():
@@ -78,8 +90,17 @@ def compile_issues(taxonomy: Taxonomy) -> tuple[PhraseMatcher, dict[str, tuple[s
                 raise LexiconError(f"issue {issue.id}: lexicon.{key} must be a list of phrases")
             entries += [(p, IssueCue(issue.id, polarity)) for p in phrases]
         yields[issue.id] = tuple(lexicon.get("yields_to") or ())
+        needs = lexicon.get("requires") or []
+        if not isinstance(needs, list) or not all(isinstance(p, str) for p in needs):
+            raise LexiconError(f"issue {issue.id}: lexicon.requires must be a list of phrases")
+        requirements += [(p, issue.id) for p in needs]
     capitalised = {phrase for phrase, _ in entries if any(ch.isupper() for ch in phrase)}
-    return PhraseMatcher(entries, case_sensitive=capitalised), yields
+    return Lexicons(
+        matcher=PhraseMatcher(entries, case_sensitive=capitalised),
+        yields=yields,
+        requirements=PhraseMatcher(requirements),
+        required=frozenset(issue for _, issue in requirements),
+    )
 
 
 def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
@@ -90,11 +111,13 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     return attribution, stance, negators
 
 
-def issue_hits(hits: list[Hit], yields: dict[str, tuple[str, ...]]) -> list[Hit]:
-    """Keep the longest of overlapping issue phrases, then drop issues that yield to another one present."""
+def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
+    """Keep the longest of overlapping issue phrases, drop issues that yield to another one present, and issues
+    whose required context (e.g. Ukraine named nearby) is missing; context holds the issues whose is present."""
     kept = [h for h in drop_overlaps(hits) if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
-    return [h for h in kept if not (set(yields.get(h.payload.issue, ())) & present)]
+    kept = [h for h in kept if not (set(lexicons.yields.get(h.payload.issue, ())) & present)]
+    return [h for h in kept if h.payload.issue not in lexicons.required or h.payload.issue in (context or set())]
 
 
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:

@@ -2,8 +2,8 @@
 
 Line 1 is a header ({"format": "posture-dump", "version": 1, "schema": <alembic revision>, "counts": {...}}); each
 further line is {"t": <table>, "r": <row>} with every column, ids included, so references survive. Dates are ISO
-strings, bytes base64. The claim_monthly rollup is not written: the database's triggers rebuild it as claims are
-loaded. Failed-login counters are transient and stay behind.
+strings, bytes base64. The rollups (claim_monthly, claim_country_monthly) and data_version are not written: the
+database's triggers rebuild them as claims are loaded. Failed-login counters are transient and stay behind.
 """
 
 from __future__ import annotations
@@ -35,8 +35,13 @@ TABLES: tuple[type[m.Base], ...] = (
     m.UserAccount,
     m.ApiToken,
     m.Document,
+    m.DocumentBand,
     m.Claim,
     m.ClaimRevision,
+)
+# Rollups the database's triggers keep: never dumped, emptied before a load (the triggers refill them).
+ROLLUPS: tuple[type[m.Base], ...] = tuple(
+    model for model in (getattr(m, "ClaimMonthly", None), getattr(m, "ClaimCountryMonthly", None)) if model
 )
 # Tables whose presence means the target holds work that an import would overwrite.
 WORK_TABLES = (m.Document, m.Claim, m.UserAccount)
@@ -224,7 +229,8 @@ def _clear(session: Session) -> None:
     session.execute(update(_table(m.Document)).values(duplicate_of_id=None))
     for model in reversed(TABLES):
         session.execute(_table(model).delete())
-    session.execute(m.ClaimMonthly.__table__.delete())  # last: deleting claims ran the rollup triggers
+    for rollup in ROLLUPS:  # last: deleting claims ran the rollup triggers
+        session.execute(_table(rollup).delete())
 
 
 def _reset_sequences(session: Session) -> None:

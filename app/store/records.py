@@ -335,8 +335,12 @@ def documents_select(session: Session, flt: ClaimFilter, dflt: DocumentFilter, *
         if end:
             q = q.where(m.Document.published_on <= end)
     if not flt.include_duplicates:
-        # Wrapped so the planner walks the date index instead of the (mostly NULL) duplicate_of_id index.
-        q = q.where(func.coalesce(m.Document.duplicate_of_id, 0) == 0)
+        if session.get_bind().dialect.name == "sqlite":
+            # Wrapped so SQLite walks the date index, not the (mostly NULL) duplicate_of_id index; PostgreSQL
+            # needs the plain form to estimate it well.
+            q = q.where(func.coalesce(m.Document.duplicate_of_id, 0) == 0)
+        else:
+            q = q.where(m.Document.duplicate_of_id.is_(None))
     if dflt.language:
         q = q.where(func.lower(m.Document.language) == dflt.language)
     if dflt.q:
@@ -381,13 +385,15 @@ def _document_rows(session: Session, ids: list[int]) -> list[Any]:
     return [found[i] for i in ids if i in found]
 
 
+@cached_by_data_version("records.count_undated_documents")
 def count_undated_documents(session: Session) -> int:
-    """Count documents with no publication date (shown with how to set one)."""
+    """Count documents with no publication date (shown with how to set one); cached until the data changes."""
     return int(session.scalar(select(func.count()).where(m.Document.published_on.is_(None))) or 0)
 
 
+@cached_by_data_version("records.document_languages")
 def document_languages(session: Session) -> list[str]:
-    """Return the languages documents are in, for the filter's choices."""
+    """Return the languages documents are in, for the filter's choices; cached until the data changes."""
     rows = session.scalars(select(m.Document.language).where(m.Document.language.is_not(None)).distinct())
     return sorted({r.lower() for r in rows if r})
 

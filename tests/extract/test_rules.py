@@ -365,3 +365,28 @@ def test_apposition_without_article(rules):
 def test_evaluation_past_a_parenthesis(rules):
     text = "A Dutch official said sending tanks – which some allies favour – and jets would be a grave mistake."
     assert found(rules, text) == {("Netherlands", "advanced-weapons", "oppose")}
+
+
+def test_membership_issues_need_ukraine_nearby(rules):
+    assert (
+        found(rules, "Sanna Marin said Finland must apply for NATO membership without delay.", on="2022-05-12") == set()
+    )
+    text = "Ukraine wants to join the alliance. Sanna Marin said NATO membership must follow the war."
+    assert ("Sanna Marin", "ukraine-nato-membership", "support") in found(rules, text, on="2023-01-12")
+
+
+def test_taking_no_part_and_anti_tank_weapons(rules):
+    assert found(rules, "Péter Szijjártó said Hungary would take no part in buying weapons for Ukraine.") == {
+        ("Péter Szijjártó", "military-aid", "oppose")
+    }
+    assert found(rules, "Olaf Scholz defended sending anti-tank weapons to Kyiv.") == {
+        ("Olaf Scholz", "military-aid", "support")
+    }
+
+
+def test_a_persons_stated_position_named_by_a_possessive(rules):
+    text = "Friedrich Merz doubted that Donald Trump’s peace push would work."
+    assert ("Donald Trump", "negotiations", "support") in found(rules, text, on="2025-06-01")
+    text = "Emmanuel Macron said Vladimir Putin's refusal to accept a ceasefire was unacceptable."
+    assert ("Vladimir Putin", "ceasefire", "oppose") in found(rules, text)
+    assert found(rules, "Ukraine's territorial integrity was discussed by officials.") == set()

@@ -64,7 +64,7 @@ def test_every_shipped_issue_has_a_lexicon():
     taxonomy = load_taxonomy()
     for issue in taxonomy.issues.values():
         assert issue.lexicon.get("terms"), issue.id
-        unknown = set(issue.lexicon) - {"terms", "support", "oppose", "not", "yields_to"}
+        unknown = set(issue.lexicon) - {"terms", "support", "oppose", "not", "yields_to", "requires"}
         assert not unknown, issue.id
         assert set(issue.lexicon.get("yields_to", [])) <= set(taxonomy.issues), issue.id
     compile_issues(taxonomy)
@@ -80,9 +80,17 @@ def test_malformed_lexicons_are_reported(lexicon, message):
 
 
 def test_lexicon_polarity_and_look_alikes():
-    matcher, _ = compile_issues(
+    matcher = compile_issues(
         _taxonomy_with({"terms": ["weapons"], "oppose": ["stop .. weapons"], "not": ["nuclear weapons"]})
-    )
+    ).matcher
     text = "nuclear weapons; stop sending weapons; weapons"
     hits = [(text[h.start : h.end], h.payload.polarity) for h in drop_overlaps(matcher.find(text))]
     assert hits == [("nuclear weapons", 0), ("stop sending weapons", -1), ("weapons", 1)]
+
+
+def test_run_on_text_is_cut_into_bounded_sentences():
+    text = "Scholz said sanctions must stay, and Macron agreed, and " * 200
+    sentences = split_sentences(text)
+    assert max(s.end - s.start for s in sentences) <= 600
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert "".join(text[s.start : s.end] for s in sentences).replace(" ", "") == text.replace(" ", "")

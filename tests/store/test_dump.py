@@ -79,6 +79,7 @@ def populate(db) -> dict[str, int]:
         )
         s.add(dup)
         s.flush()
+        s.add_all([m.DocumentBand(band_key=k, document_id=dup.id) for k in ("band-a", "band-b")])
         s.add(
             m.Claim(
                 document_id=dup.id,
@@ -202,6 +203,7 @@ def test_round_trip_same_backend(db, database_url, tmp_path, fresh_postgres):
     with db2.sessions() as s:
         assert sum(s.scalars(select(m.ClaimMonthly.n))) == 5
         assert s.scalar(select(m.Issue.origin).where(m.Issue.id == "grain-corridor")) == "user"
+        assert sorted(s.scalars(select(m.DocumentBand.band_key))) == ["band-a", "band-b"]
         assert s.scalar(select(m.Document.minhash).where(m.Document.content_hash == "test-doc-2")) == b"\x00\x01\xff"
         new = review.add_claim(
             s, by=ME, document_id=ids["document"], start=0, end=6, actor="germany", issue="sanctions", stance="support"
