@@ -33,7 +33,8 @@ ATTRIBUTION = (
     "sceptical", "wary", "open to", "ready to", "willing to", "prepared to", "opposed to", "in favour of",
     "in favor of", "reluctant", "put forward", "puts forward", "putting forward", "floated", "floats", "aims to",
     "aim to", "aimed to", "aiming to", "intend to", "intends to", "expressing", "objected to", "objects to",
-    "object to", "unconvinced", "not convinced",
+    "object to", "unconvinced", "not convinced", "made the case", "make the case", "makes the case", "making the case",
+    "made the argument", "make the argument", "makes the argument",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -58,7 +59,7 @@ STANCE = {
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
-        "putting forward", "floated", "aims to", "aim to", "aiming to",
+        "putting forward", "floated", "aims to", "aim to", "aiming to", "case for",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -198,6 +199,9 @@ PRONOUNS = (
 QUESTION_TOPIC = (
     "asked about", "asked whether", "asked if", "when asked", "pressed on", "pressed about", "questioned about",
     "asked on", "pressed as to whether",
+    # A meeting's agenda names a topic, not what anyone holds on it.
+    "discussion about", "discussion on", "discussions about", "discussions on", "debate about", "debate on",
+    "talk about", "talks about",
 )
 
 # Auxiliaries that make a following participle passive ("has been criticised for"): its subject is the target.

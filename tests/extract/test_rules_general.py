@@ -146,3 +146,13 @@ def test_absolute_participle_with_subjects(rules):
 def test_willingness_to_consider_is_support(rules):
     text = "Austria expressed willingness to consider sending troops to Ukraine."
     assert found(rules, text) == {("Austria", "troops-in-ukraine", "support")}
+
+
+def test_making_the_case_is_a_position(rules):
+    text = "Moldova has made the case for more artillery for Kyiv at every meeting."
+    assert found(rules, text) == {("Moldova", "military-aid", "support")}
+
+
+def test_a_topic_of_discussion_is_not_a_position(rules):
+    text = "Belgium said it wants a discussion about frozen Russian assets next week."
+    assert not any(issue == "frozen-assets" for _, issue, _ in found(rules, text))
