@@ -117,6 +117,9 @@ class RulesExtractor:
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:
                     found_here.append(relative)
+                agent = self._by_agent(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
+                if agent is not None:
+                    found_here.append(agent)
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
                     found_here.append(owner)
@@ -190,6 +193,24 @@ class RulesExtractor:
         label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
         cue_label = " + ".join(h.phrase for h in values) or None
         return Speaker([subject], cue, "relative"), Stance(label, cue_label, negated)
+
+    def _by_agent(
+        self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
+    ) -> tuple[Speaker, Stance] | None:
+        """Return the agent of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
+        lead = _BY_AGENT.match(doc.lowered, issue.end, sentence.end)
+        if lead is None:
+            return None
+        refs, _ = doc.resolved[sentence.index]
+        agent = next((r for r in refs if r.start == lead.end()), None)
+        if agent is None:
+            return None
+        cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
+        values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
+        value, negated = combine_cues(doc.text, values, negators) if values else (1, False)
+        polarity = issue.payload.polarity * value
+        label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
+        return Speaker([agent], cue, "relative"), Stance(label, lead.group(1), negated)
 
     def _possessor(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
@@ -368,6 +389,15 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+# A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
+_BY_AGENT = re.compile(
+    r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
+    r"(?:(?:which|that)\s+(?:was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?:(?:already|first|jointly|also|earlier)\s+)?"
+    r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"
+    r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
+    r"\s+by\s+(?:the\s+)?"
+)
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
 _STATEMENT_NOUNS = frozenset(
     (

@@ -156,3 +156,18 @@ def test_making_the_case_is_a_position(rules):
 def test_a_topic_of_discussion_is_not_a_position(rules):
     text = "Belgium said it wants a discussion about frozen Russian assets next week."
     assert not any(issue == "frozen-assets" for _, issue, _ in found(rules, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The draft mentions a truce accepted by Ukraine last week.", ("Ukraine", "ceasefire", "support")),
+        (
+            "The summit closed without the peacekeeping force backed by France.",
+            ("France", "troops-in-ukraine", "support"),
+        ),
+        ("Nobody mentioned the price cap, which was rejected by Hungary.", ("Hungary", "sanctions", "oppose")),
+    ],
+)
+def test_agent_of_a_passive_holds_the_position(rules, text, claim):
+    assert claim in found(rules, text)
