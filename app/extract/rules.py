@@ -30,6 +30,7 @@ from app.extract.stance import (
     drop_targets,
     issue_hits,
 )
+from app.extract.transcript import labelled, speaker_labels
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -94,6 +95,7 @@ class RulesExtractor:
         # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
         speech = [q for q in quotes if len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS]
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)
+        labels = speaker_labels(text, sentences, resolved)
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -109,6 +111,8 @@ class RulesExtractor:
                     continue
                 found_here = []
                 speaker = self._speaker(doc, sentence, issue)
+                if speaker is None and labels and not doc.says(i)[1]:
+                    speaker = self._labelled(doc, labels, issue)
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
@@ -193,6 +197,16 @@ class RulesExtractor:
         label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
         cue_label = " + ".join(h.phrase for h in values) or None
         return Speaker([subject], cue, "relative"), Stance(label, cue_label, negated)
+
+    def _labelled(self, doc: _Doc, labels: list, issue: Hit) -> Speaker | None:
+        """Return the speaker of a transcript stretch ("Jens Stoltenberg:" ...) holding an issue, or None."""
+        person = labelled(labels, issue.start)
+        if person is None or _inside(doc.quotes, issue.start, issue.end):
+            return None
+        ref = Ref(
+            issue.start, issue.start, person.name, person.type, person.country, person.slug, "label", role=person.role
+        )
+        return Speaker([ref], Hit(issue.start, issue.start, "speaker label", "say"), "quote")
 
     def _by_agent(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]

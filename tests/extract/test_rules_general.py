@@ -171,3 +171,18 @@ def test_a_topic_of_discussion_is_not_a_position(rules):
 )
 def test_agent_of_a_passive_holds_the_position(rules, text, claim):
     assert claim in found(rules, text)
+
+
+def test_transcript_speaker_label(rules):
+    text = (
+        "Mark Rutte:\n\nWe agree that Ukraine will become a member of this alliance. "
+        "And we will keep sending air defence.\n\nInterviewer:\n\nThank you."
+    )
+    claims = found(rules, text)
+    assert ("Mark Rutte", "ukraine-nato-membership", "support") in claims
+    assert ("Mark Rutte", "military-aid", "support") in claims
+
+
+def test_a_label_that_is_no_person_labels_nothing(rules):
+    text = "Update:\n\nWe agree that Ukraine will become a member of this alliance."
+    assert found(rules, text) == set()
