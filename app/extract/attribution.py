@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from dataclasses import dataclass
 
 from app.extract.actors import Discourse, Ref
@@ -20,6 +21,7 @@ _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
+_GROUPS_BACK = 8  # "they" looks at the latest groups only, so that a long text stays linear
 _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
 
@@ -46,10 +48,14 @@ def _resolve_pronoun(pronoun: Hit, discourse: Discourse, cue: Hit) -> list[Ref]:
     """
     if pronoun.phrase == "they":
         speech = cue.phrase in SPEECH and 0 <= cue.start - pronoun.end <= _PRONOUN_GAP
-        groups = [
-            g for g in discourse.groups if g[-1].end <= pronoun.start and (speech or all(r.type == "person" for r in g))
-        ]
-        people = groups[-1] if groups else []
+        people = next(
+            (
+                g
+                for g in islice(reversed(discourse.groups), _GROUPS_BACK)
+                if g[-1].end <= pronoun.start and (speech or all(r.type == "person" for r in g))
+            ),
+            [],
+        )
     else:
         last = discourse.last_person(before=pronoun.start)
         people = [last] if last else []

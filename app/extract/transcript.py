@@ -39,7 +39,7 @@ def speaker_labels(
 
 def labelled(spans: list[tuple[int, int, Ref]], offset: int) -> Ref | None:
     """Return the speaker whose labelled stretch holds an offset, or None."""
-    for start, end, person in spans:
-        if start <= offset < end:
-            return person
+    i = bisect.bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    if i >= 0 and offset < spans[i][1]:
+        return spans[i][2]
     return None
