@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from app.extract.actors import Discourse, Ref
 from app.extract.cues import SPEECH
