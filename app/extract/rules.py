@@ -89,7 +89,9 @@ class RulesExtractor:
             refs = self._add_extracted_surnames(text, sentence, refs, discourse)
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
-        say_buckets = [[h for h in bucket if not _passive(lowered, h)] for bucket in say_buckets]
+        say_buckets = [
+            [h for h in bucket if not _passive(lowered, h) and not _modifier(lowered, h)] for bucket in say_buckets
+        ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         issue_buckets = carry_issues(text, sentences, issue_buckets)
         # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
@@ -403,6 +405,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 # A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
 _BY_AGENT = re.compile(
     r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
@@ -492,6 +495,16 @@ def _stance_window_start(text: str, speaker: Speaker, issue: Hit, sentence: Sent
         return speaker.cue.start
     comma = text.rfind(",", max(before), speaker.cue.start)
     return comma + 1 if comma >= 0 else max(before)
+
+
+def _modifier(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb cue is used as a modifier: "a proposed initiative", "the so-called coalition"."""
+    if lowered.endswith("so-", 0, cue.start):
+        return True
+    if not cue.phrase.endswith("ed"):
+        return False
+    before = lowered[max(0, cue.start - 8) : cue.start].split()
+    return bool(before) and before[-1] in _DETERMINERS
 
 
 def _question_topic(lowered: str, start: int, end: int) -> bool:

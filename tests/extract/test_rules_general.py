@@ -186,3 +186,14 @@ def test_transcript_speaker_label(rules):
 def test_a_label_that_is_no_person_labels_nothing(rules):
     text = "Update:\n\nWe agree that Ukraine will become a member of this alliance."
     assert found(rules, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French plan revives a proposed initiative to deploy troops to Ukraine.",
+        "Italy hosted a so-called peace summit.",
+    ],
+)
+def test_a_participle_used_as_a_modifier_attributes_nothing(rules, text):
+    assert not any(actor in ("France", "Italy") for actor, _, _ in found(rules, text))
