@@ -16,10 +16,13 @@ from app.extract.stance import IssueCue
 
 # Determiners that point back, and generic heads that stand for a proposal, an operation or a weapon.
 _ANAPHOR = re.compile(
+    # Heads that name a proposal, an operation or a weapon refer back after any definite determiner.
     r"\b(?:the|this|that|such an?|these|those|such)\s+"
     r"(?:(?:proposed|planned|suggested|same|whole|entire)\s+)?"
-    r"(?:plan|plans|idea|ideas|proposal|proposals|approach|mission|deployment|initiative|scheme|option|"
-    r"move|step|operation|force|missiles|systems|jets|weapons)\b",
+    r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets)\b"
+    # Abstract heads ("approach", "option", "step") only after a pointing determiner: "the approach pursued by
+    # Washington" is a description, "such an approach" a reference.
+    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation)\b",
     re.IGNORECASE,
 )
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue

@@ -197,3 +197,10 @@ def test_a_label_that_is_no_person_labels_nothing(rules):
 )
 def test_a_participle_used_as_a_modifier_attributes_nothing(rules, text):
     assert not any(actor in ("France", "Italy") for actor, _, _ in found(rules, text))
+
+
+def test_an_abstract_head_refers_back_only_after_a_pointing_determiner(rules):
+    text = "A peacekeeping force is under study. Hungary said the approach taken by Brussels was wrong."
+    assert not any(issue == "troops-in-ukraine" for _, issue, _ in found(rules, text))
+    text = "A peacekeeping force is under study. Hungary said such an approach was wrong."
+    assert ("Hungary", "troops-in-ukraine", "oppose") in found(rules, text)
