@@ -324,7 +324,10 @@ class RulesExtractor:
         # A quotation standing alone right after an attributed one continues it.
         # Only the latest attributed quotation counts; speakers are recorded in text order.
         previous = doc.quote_speakers[-1] if doc.quote_speakers else None
-        if previous and previous[0] <= q_start and q_start - previous[0] < 300:
+        # Not a quotation inside a sentence of its own subject ("a newspaper reported that most are “opposed”").
+        i = doc.sentence_at(q_start)
+        embedded = i is not None and _words(doc.text[doc.sentences[i].start : q_start]) > _LEAD_WORDS
+        if previous and not embedded and previous[0] <= q_start and q_start - previous[0] < 300:
             return Speaker(previous[1].refs, previous[1].cue, "quote")
         return None
 
@@ -405,6 +408,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 # A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
 _BY_AGENT = re.compile(

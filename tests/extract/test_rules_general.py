@@ -204,3 +204,13 @@ def test_an_abstract_head_refers_back_only_after_a_pointing_determiner(rules):
     assert not any(issue == "troops-in-ukraine" for _, issue, _ in found(rules, text))
     text = "A peacekeeping force is under study. Hungary said such an approach was wrong."
     assert ("Hungary", "troops-in-ukraine", "oppose") in found(rules, text)
+
+
+def test_a_quotation_inside_a_reported_sentence_does_not_continue_the_last_speaker(rules):
+    text = (
+        "“We will keep sending shells,” Mette Frederiksen said. "
+        "Later that day a local paper wrote that many voters were “against sending any more weapons at all”."
+    )
+    claims = found(rules, text)
+    assert ("Mette Frederiksen", "military-aid", "support") in claims
+    assert ("Mette Frederiksen", "military-aid", "oppose") not in claims
