@@ -84,6 +84,9 @@ STANCE = {
         "no decision", "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "ready to hold talks", "whether",
+        # Asking for assurances before agreeing is a conditional position without a direction yet.
+        "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
+        "seek guarantees that", "seeks guarantees that",
     ),
 }
 

@@ -238,8 +238,10 @@ def decide_stance(
         # Only a harmful consequence opposes ("a war would be inevitable"); otherwise the condition is what the
         # holder asks for ("ready to talk if Kyiv receives guarantees").
         harmful = any(h.phrase in cues.HARM for h in chain)
+        # An undecided holder before the condition ("sought assurances that ... if the funds") stays undecided.
+        undecided = any(h.payload == 0 and lower <= h.start and h.end <= issue.start for h in stance_hits)
         chain = [h for h in chain if h.phrase in cues.HARM]
-        value, negated = (-1, False) if harmful else (1, False)
+        value, negated = (-1, False) if harmful else (0, False) if undecided else (1, False)
     else:
         value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.

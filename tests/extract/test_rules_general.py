@@ -214,3 +214,8 @@ def test_a_quotation_inside_a_reported_sentence_does_not_continue_the_last_speak
     claims = found(rules, text)
     assert ("Mette Frederiksen", "military-aid", "support") in claims
     assert ("Mette Frederiksen", "military-aid", "oppose") not in claims
+
+
+def test_seeking_assurances_first_is_neutral(rules):
+    text = "Luxembourg has sought assurances that it would not pay alone if the frozen assets must one day be returned."
+    assert found(rules, text) == {("Luxembourg", "frozen-assets", "neutral")}
