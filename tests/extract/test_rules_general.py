@@ -219,3 +219,8 @@ def test_a_quotation_inside_a_reported_sentence_does_not_continue_the_last_speak
 def test_seeking_assurances_first_is_neutral(rules):
     text = "Luxembourg has sought assurances that it would not pay alone if the frozen assets must one day be returned."
     assert found(rules, text) == {("Luxembourg", "frozen-assets", "neutral")}
+
+
+def test_relations_between_a_country_and_russia(rules):
+    text = "Slovakia called for better relations between the European Union and Russia."
+    assert ("Slovakia", "russia-relations", "support") in found(rules, text)
