@@ -74,7 +74,7 @@ STANCE = {
     0: (
         "no decision", "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
-        "did not specify", "open question", "stopped short", "under discussion", "ready to hold talks", "whether",
+        "did not specify", "open question", "stopped short", "under discussion", "whether",
     ),
 }
 
