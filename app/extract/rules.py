@@ -135,7 +135,11 @@ class RulesExtractor:
         before = [h for h in says if h.end <= issue.start]
         # A verb after the issue inside a relative clause ("..., who oppose X") reports nothing about the issue.
         after = [
-            h for h in says if h.start >= issue.end and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
+            h
+            for h in says
+            if h.start >= issue.end
+            and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
+            and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
         ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
