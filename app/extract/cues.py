@@ -72,7 +72,8 @@ STANCE = {
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
     ),
     0: (
-        "no decision", "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
+        "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
+        "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "whether",
     ),
@@ -94,7 +95,8 @@ NEGATORS = (
 SELF_NEGATED = (
     "not part of",
     "not unthinkable", "would not", "will not", "won't", "cannot", "can't", "never", "no plans", "no intention",
-    "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send", "no decision",
+    "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
+    "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
     "has not made",
 )
@@ -175,6 +177,7 @@ TITLES = {
 
 # Titles of people who speak FOR a government (codebook: coded as the government itself).
 GOVERNMENT_VOICES = (
+    "position", "stance", "view",
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary", "official", "officials",
     "government", "ministry", "foreign ministry", "defence ministry", "defense ministry", "ministry of defense",
     "ministry of defence", "ministry of foreign affairs", "administration", "cabinet", "presidential office",

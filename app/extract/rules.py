@@ -194,11 +194,18 @@ class RulesExtractor:
         before = [
             r
             for r in refs
-            if r.possessive and r.type == "person" and r.end <= issue.start and issue.start - r.end <= 80
+            if ((r.possessive and r.type == "person") or _POSITION_OF.search(doc.lowered, r.start, r.end))
+            and r.end <= issue.start
+            and issue.start - r.end <= 80
         ]
         if not before:
             return None
         owner = before[-1]
+        if _POSITION_OF.search(doc.lowered, owner.start, owner.end):
+            # "the French position – that no decision should be made without Europe": France's.
+            cue = Hit(owner.end, owner.end, "position", "say")
+            stance = decide_stance(doc.text, issue, stance_hits, negators, lower=owner.end, upper=issue.end)
+            return Speaker([owner], cue, "possessive"), stance
         words = doc.lowered[owner.end : issue.start].split()[1:]  # after the "'s"
         if any(r.start > owner.end and r.end <= issue.start and not r.possessive for r in refs):
             return None  # someone else is named in between
@@ -361,6 +368,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_POSITION_OF = re.compile(r"\b(?:position|stance|view)$")
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
 _STATEMENT_NOUNS = frozenset(
     (

@@ -403,3 +403,8 @@ def test_insertions_and_next_clauses(rules):
     assert found(rules, "Zelensky rejects ceding land as Donald Trump talks of territory swaps.", on="2025-08-09") == {
         ("Volodymyr Zelensky", "territorial-integrity", "support")
     }
+
+
+def test_a_governments_stated_position_and_double_negation(rules):
+    text = "Observers noted the Danish position, that no decision on Ukraine can be taken without European involvement."
+    assert found(rules, text) == {("Denmark", "europe-in-negotiations", "support")}
