@@ -29,7 +29,7 @@ from sqlalchemy import JSON, Connection, insert, select, text
 
 from app.config import Settings
 from app.pipeline import open_database, upgrade_database
-from app.store import datacache
+from app.store import country_rollup, datacache
 from app.store import models as m
 from app.store.engine import session_scope
 from app.store.rollup import drop_trigger_ddl, rebuild_claim_monthly, trigger_ddl
@@ -267,7 +267,12 @@ def generate(url: str, *, n_claims: int, seed: int, log=print) -> dict[str, floa
         if dialect == "sqlite":
             conn.exec_driver_sql("PRAGMA cache_size=-262144")  # 256 MB page cache for the index inserts
             conn.exec_driver_sql("PRAGMA synchronous=OFF")  # one transaction; durability comes from its commit
-        for stmt in [*drop_trigger_ddl(dialect), *datacache.drop_trigger_ddl(dialect)]:
+        dropped = [
+            *drop_trigger_ddl(dialect),
+            *country_rollup.drop_trigger_ddl(dialect),
+            *datacache.drop_trigger_ddl(dialect),
+        ]
+        for stmt in dropped:
             conn.exec_driver_sql(stmt)
         try:
             done = 0
@@ -281,11 +286,12 @@ def generate(url: str, *, n_claims: int, seed: int, log=print) -> dict[str, floa
                 done += len(claim_rows)
                 log(f"  {done:>10,} claims  {time.perf_counter() - t_plan:6.1f} s")
         finally:
-            for stmt in [*trigger_ddl(dialect), *datacache.trigger_ddl(dialect)]:
+            for stmt in [*trigger_ddl(dialect), *country_rollup.trigger_ddl(dialect), *datacache.trigger_ddl(dialect)]:
                 conn.exec_driver_sql(stmt)
     t_load = time.perf_counter()
     with session_scope(db.sessions) as session:
         rollup_rows = rebuild_claim_monthly(session)
+        country_rollup.rebuild_claim_country_monthly(session)
         datacache.bump_data_version(session)  # the triggers were off: tell every cache the data changed
     t_rollup = time.perf_counter()
     with db.engine.begin() as conn:

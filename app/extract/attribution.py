@@ -16,6 +16,7 @@ _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|jo
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
+_INSERTION = re.compile(r",\s+(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3},\s*$", re.IGNORECASE)
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
@@ -106,6 +107,10 @@ def subject_of(
     if absolute:
         return Speaker(absolute, cue, "subject")
     if cue.phrase not in _INVERTING:
+        insertion = _INSERTION.search(text, lower, cue.start)
+        if insertion is not None:
+            # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
+            refs = [r for r in refs if not (insertion.start() <= r.start < insertion.end())]
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
         pron = [p for p in pronouns if p.end <= cue.start]
         subject = before[-1] if before else None

@@ -81,9 +81,10 @@ STANCE = {
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
     ),
     0: (
-        "no decision", "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
+        "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
+        "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
-        "did not specify", "open question", "stopped short", "under discussion", "ready to hold talks", "whether",
+        "did not specify", "open question", "stopped short", "under discussion", "whether",
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
@@ -106,7 +107,8 @@ NEGATORS = (
 SELF_NEGATED = (
     "not part of", "not convinced",
     "not unthinkable", "would not", "will not", "won't", "cannot", "can't", "never", "no plans", "no intention",
-    "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send", "no decision",
+    "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
+    "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
     "has not made",
 )
@@ -187,6 +189,7 @@ TITLES = {
 
 # Titles of people who speak FOR a government (codebook: coded as the government itself).
 GOVERNMENT_VOICES = (
+    "position", "stance", "view",
     "spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary", "official", "officials",
     "government", "ministry", "foreign ministry", "defence ministry", "defense ministry", "ministry of defense",
     "ministry of defence", "ministry of foreign affairs", "administration", "cabinet", "presidential office",

@@ -155,7 +155,11 @@ class RulesExtractor:
         before = [h for h in says if h.end <= issue.start]
         # A verb after the issue inside a relative clause ("..., who oppose X") reports nothing about the issue.
         after = [
-            h for h in says if h.start >= issue.end and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
+            h
+            for h in says
+            if h.start >= issue.end
+            and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
+            and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
         ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
@@ -238,11 +242,18 @@ class RulesExtractor:
         before = [
             r
             for r in refs
-            if r.possessive and r.type == "person" and r.end <= issue.start and issue.start - r.end <= 80
+            if ((r.possessive and r.type == "person") or _POSITION_OF.search(doc.lowered, r.start, r.end))
+            and r.end <= issue.start
+            and issue.start - r.end <= 80
         ]
         if not before:
             return None
         owner = before[-1]
+        if _POSITION_OF.search(doc.lowered, owner.start, owner.end):
+            # "the French position – that no decision should be made without Europe": France's.
+            cue = Hit(owner.end, owner.end, "position", "say")
+            stance = decide_stance(doc.text, issue, stance_hits, negators, lower=owner.end, upper=issue.end)
+            return Speaker([owner], cue, "possessive"), stance
         words = doc.lowered[owner.end : issue.start].split()[1:]  # after the "'s"
         if any(r.start > owner.end and r.end <= issue.start and not r.possessive for r in refs):
             return None  # someone else is named in between
@@ -419,6 +430,7 @@ _BY_AGENT = re.compile(
     r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
     r"\s+by\s+(?:the\s+)?"
 )
+_POSITION_OF = re.compile(r"\b(?:position|stance|view)$")
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
 _STATEMENT_NOUNS = frozenset(
     (

@@ -247,7 +247,12 @@ def decide_stance(
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
-            if not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain):
+            # "no decision without Europe", "cannot take place without Kyiv": two negations cancel out.
+            double = neg.phrase == "without" and any(
+                start <= other.start < neg.start and other.phrase != "without" for other in negator_hits
+            )
+            free = not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain)
+            if free and not double:
                 value, negated = -value, True
             break
     label = " + ".join(h.phrase for h in chain) or None

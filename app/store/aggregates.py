@@ -10,164 +10,35 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from app.store import models as m
+from app.store.aggregate_types import (
+    STANCE_VALUE,
+    CorpusFigures,
+    Counts,
+    Evidence,
+    IssueStandings,
+    IssueSummary,
+    Matrix,
+    MatrixRow,
+    StanceChange,
+    Standing,
+    Timeline,
+)
 from app.store.datacache import cached_by_data_version
 from app.store.filters import ClaimFilter
 from app.store.rollup import UNDATED_MONTH
+from app.store.similarity import similarity_order
 
-STANCE_VALUE = {"support": 1, "oppose": -1, "neutral": 0}
 MAX_MATRIX_ROWS = 60  # rows beyond this (the fewest claims) are left out, and the view says so
 MAX_TIMELINE_POINTS = 2000
 CHANGE_WINDOW = 2000  # recent claims scanned for stance changes on the overview
 EVIDENCE_CHARS = 240
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Claims by stance, with the net stance (support - oppose) / claims."""
-
-    support: int = 0
-    oppose: int = 0
-    neutral: int = 0
-
-    @property
-    def total(self) -> int:
-        """Return all claims counted."""
-        return self.support + self.oppose + self.neutral
-
-    @property
-    def net(self) -> float | None:
-        """Return (support - oppose) / claims, or None without claims."""
-        return (self.support - self.oppose) / self.total if self.total else None
-
-    def add(self, stance: str, n: int) -> Counts:
-        """Return these counts with n more claims of a stance."""
-        return replace(self, **{stance: getattr(self, stance) + int(n)}) if stance in STANCE_VALUE else self
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """One claim shown as evidence (hover text, lists)."""
-
-    claim_id: int
-    actor_slug: str
-    actor_name: str
-    country_code: str
-    issue_id: str
-    stance: str
-    stated_on: date | None
-    text: str
-    document_id: int
-    document_title: str
-    source_name: str | None
-    url: str | None
-
-
-@dataclass
-class MatrixRow:
-    """One matrix row (a country or an actor) with its cells by issue id."""
-
-    key: str  # country code or actor slug
-    label: str
-    country_code: str
-    bloc: str
-    cells: dict[str, Counts] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        """Return the row's claims."""
-        return sum(c.total for c in self.cells.values())
-
-
-@dataclass
-class Matrix:
-    """Rows by issues of net stances, with the latest evidence per cell."""
-
-    rows_kind: str
-    issues: list[tuple[str, str]]
-    rows: list[MatrixRow]
-    total: int
-    hidden_rows: int
-    evidence: dict[tuple[str, str], Evidence]
-    source: str  # "rollup" or "claim": which table answered
-
-
-@dataclass(frozen=True)
-class StanceChange:
-    """An actor's consecutive claims on an issue that switch stance."""
-
-    actor_slug: str
-    actor_name: str
-    country_code: str
-    issue_id: str
-    issue_label: str
-    before: str
-    after: str
-    before_on: date
-    after_on: date
-    claim_id: int
-    before_claim_id: int
-
-
-@dataclass
-class Timeline:
-    """Claims as points, net stance per series per period, and stance changes."""
-
-    points: list[Evidence]
-    total: int
-    capped: bool
-    step: str
-    series_by: str  # "country" or "issue"
-    series: dict[str, list[tuple[date, Counts]]]
-    series_labels: dict[str, str]
-    changes: list[StanceChange]
-
-
-@dataclass
-class CorpusFigures:
-    """Headline figures of the store and of the filtered claims."""
-
-    documents: int
-    undated_documents: int
-    claims: int
-    filtered_claims: int
-    first_on: date | None
-    last_on: date | None
-
-
-@dataclass
-class Standing:
-    """An actor's latest stance on an issue in the window."""
-
-    evidence: Evidence
-    claims: int
-
-
-@dataclass
-class IssueStandings:
-    """Who supports and who opposes an issue now, and each country's current net stance."""
-
-    issue: m.Issue
-    actors: list[Standing]
-    countries: dict[str, Counts]  # latest stance of each of its actors, counted
-    country_names: dict[str, str]
-    total: int
-
-
-@dataclass(frozen=True)
-class IssueSummary:
-    """An issue with its claim counts under the filter."""
-
-    id: str
-    label: str
-    description: str
-    counts: Counts
 
 
 # -- building blocks -------------------------------------------------------------------------------------------
@@ -186,13 +57,21 @@ def _as_date(value) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
+def _rollup_table(flt: ClaimFilter, keys: Sequence[str], skip: Iterable[str] = ()):
+    """Return the smallest rollup that answers: the one without actors unless actors are filtered or grouped."""
+    if "actor_id" in keys or (flt.actors and "actor" not in set(skip)):
+        return m.ClaimMonthly
+    return m.ClaimCountryMonthly
+
+
 def grouped_counts(
     session: Session, flt: ClaimFilter, keys: Sequence[str], *, skip: Iterable[str] = ()
 ) -> list[tuple[tuple, str, int]]:
     """Return ((key values), stance, claims) grouped by keys ('country_code', 'actor_id', 'issue_id', 'month')."""
+    skip = tuple(skip)
     if flt.rollup_exact():
-        t = m.ClaimMonthly
-        conds = flt.rollup_conditions(session, skip=skip)
+        t = _rollup_table(flt, keys, skip)
+        conds = flt.rollup_conditions(session, skip=skip, table=t)
         n = func.sum(t.n)
         cols = [t.month_on if k == "month" else getattr(t, k) for k in keys]
         if "month" in keys:
@@ -215,10 +94,11 @@ def grouped_counts(
 def count_claims(session: Session, flt: ClaimFilter, *, dated_only: bool = False) -> int:
     """Return how many claims the filter selects (rollup sum when exact, an indexed count otherwise)."""
     if flt.rollup_exact():
-        conds = flt.rollup_conditions(session)
+        t = _rollup_table(flt, ())
+        conds = flt.rollup_conditions(session, table=t)
         if dated_only:
-            conds.append(m.ClaimMonthly.month_on > UNDATED_MONTH)
-        value = session.scalar(select(func.sum(m.ClaimMonthly.n)).where(*conds))
+            conds.append(t.month_on > UNDATED_MONTH)
+        value = session.scalar(select(func.sum(t.n)).where(*conds))
     else:
         conds = flt.claim_conditions(session)
         if dated_only:
@@ -417,34 +297,6 @@ def order_rows(
 
 def _net_or_zero(c: Counts | None) -> float:
     return (c.net or 0.0) if c else 0.0
-
-
-def similarity_order(vectors: Sequence[Sequence[float]]) -> list[int]:
-    """Return a leaf order from average-linkage agglomerative clustering (Euclidean), similar rows adjacent."""
-    n = len(vectors)
-    if n <= 2:
-        return list(range(n))
-
-    def dist(a: Sequence[float], b: Sequence[float]) -> float:
-        return sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5
-
-    # Clusters: id -> (size, leaf order); d holds average distances between live clusters (Lance-Williams update).
-    clusters: dict[int, tuple[int, list[int]]] = {i: (1, [i]) for i in range(n)}
-    d: dict[tuple[int, int], float] = {(i, j): dist(vectors[i], vectors[j]) for i in range(n) for j in range(i + 1, n)}
-    next_id = n
-    while len(clusters) > 1:
-        (a, b), _ = min(d.items(), key=lambda kv: (kv[1], kv[0]))
-        size_a, order_a = clusters.pop(a)
-        size_b, order_b = clusters.pop(b)
-        merged = next_id
-        next_id += 1
-        for c in clusters:
-            da = d.pop((min(a, c), max(a, c)))
-            db = d.pop((min(b, c), max(b, c)))
-            d[(c, merged)] = (size_a * da + size_b * db) / (size_a + size_b)
-        del d[(a, b)]
-        clusters[merged] = (size_a + size_b, order_a + order_b)
-    return next(iter(clusters.values()))[1]
 
 
 # -- timeline --------------------------------------------------------------------------------------------------

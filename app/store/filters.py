@@ -255,9 +255,12 @@ class ClaimFilter:
         """Return WHERE conditions on the claim table (skip: filter names a view varies itself, e.g. 'issue')."""
         return self._conditions(session, m.Claim, m.Claim.stated_on, set(skip), rollup=False)
 
-    def rollup_conditions(self, session: Session, *, skip: Iterable[str] = ()) -> list[ColumnElement[bool]]:
-        """Return WHERE conditions on claim_monthly; only exact when rollup_exact() is true."""
-        return self._conditions(session, m.ClaimMonthly, m.ClaimMonthly.month_on, set(skip), rollup=True)
+    def rollup_conditions(
+        self, session: Session, *, skip: Iterable[str] = (), table: type | None = None
+    ) -> list[ColumnElement[bool]]:
+        """Return WHERE conditions on claim_monthly (or claim_country_monthly); exact when rollup_exact() is true."""
+        t = table or m.ClaimMonthly
+        return self._conditions(session, t, t.month_on, set(skip), rollup=True)
 
     def rollup_exact(self) -> bool:
         """Return whether the month-grained rollup answers this filter exactly (window on month bounds)."""

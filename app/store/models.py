@@ -251,6 +251,23 @@ class ClaimMonthly(Base):
     )
 
 
+class ClaimCountryMonthly(Base):
+    """Claim counts without the actor (app/store/country_rollup.py): the matrix and timelines by country."""
+
+    __tablename__ = "claim_country_monthly"
+
+    # Primary key in the matrix's GROUP BY order, so SQLite aggregates straight from it.
+    country_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    issue_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(8), primary_key=True)
+    month_on: Mapped[date] = mapped_column(Date, primary_key=True)  # first day of the month; 1900-01-01 = undated
+    review_status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    is_duplicate: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_claim_country_monthly_issue_month", "issue_id", "month_on"),)
+
+
 class Setting(Base):
     """Small key-value facts about the database (reference data checksum, demo flag)."""
 
@@ -275,6 +292,7 @@ __all__ = [
     "ApiToken",
     "Base",
     "Claim",
+    "ClaimCountryMonthly",
     "ClaimMonthly",
     "ClaimRevision",
     "Country",

@@ -390,3 +390,21 @@ def test_a_persons_stated_position_named_by_a_possessive(rules):
     text = "Emmanuel Macron said Vladimir Putin's refusal to accept a ceasefire was unacceptable."
     assert ("Vladimir Putin", "ceasefire", "oppose") in found(rules, text)
     assert found(rules, "Ukraine's territorial integrity was discussed by officials.") == set()
+
+
+def test_insertions_and_next_clauses(rules):
+    text = (
+        "Olaf Scholz, who travelled to Kyiv with Emmanuel Macron and Mario Draghi, said Germany backed candidate "
+        "status for Ukraine."
+    )
+    assert found(rules, text, on="2022-06-20") == {("Olaf Scholz", "ukraine-eu-membership", "support")}
+    text = "Leaders agree to start talks; Pete Hegseth calls the plan unrealistic."
+    assert ("Pete Hegseth", "negotiations", "support") not in found(rules, text, on="2025-02-13")
+    assert found(rules, "Zelensky rejects ceding land as Donald Trump talks of territory swaps.", on="2025-08-09") == {
+        ("Volodymyr Zelensky", "territorial-integrity", "support")
+    }
+
+
+def test_a_governments_stated_position_and_double_negation(rules):
+    text = "Observers noted the Danish position, that no decision on Ukraine can be taken without European involvement."
+    assert found(rules, text) == {("Denmark", "europe-in-negotiations", "support")}

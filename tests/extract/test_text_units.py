@@ -94,3 +94,45 @@ def test_run_on_text_is_cut_into_bounded_sentences():
     assert max(s.end - s.start for s in sentences) <= 600
     assert all(text[s.start : s.end] == s.text for s in sentences)
     assert "".join(text[s.start : s.end] for s in sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_random_text_never_breaks_the_extractor():
+    import random
+    import string
+
+    from app.extract import make_extractor
+    from app.taxonomy import load_taxonomy
+
+    rules = make_extractor("rules", taxonomy=load_taxonomy())
+    rng = random.Random(7)
+    alphabet = string.ascii_letters + " .,;:!?'\"“”‘’–—()\n-éüłč\u200b"
+    words = [
+        "Scholz",
+        "said",
+        "sanctions",
+        "not",
+        "no",
+        "Macron",
+        "“",
+        "”",
+        "Putin",
+        "ceasefire",
+        "he",
+        "they",
+        "if",
+        "who",
+        ",",
+        "–",
+        "the",
+        "German",
+        "chancellor",
+    ]
+    words += ["Kremlin", "troops", "to", "Ukraine", "ruled", "out", "'s", "which", "without", "talks", "?", ";"]
+    for i in range(300):
+        if i % 2:
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300)))
+        else:
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 80)))
+        for claim in rules(text, published_on=None):
+            assert text[claim.start : claim.end] == claim.evidence
+            assert claim.stance in ("support", "oppose", "neutral") and 0 < claim.confidence <= 1
