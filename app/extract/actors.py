@@ -113,7 +113,8 @@ class Discourse:
 
     def remember(self, ref: Ref) -> None:
         """Record a person reference as the latest one, unless a quotation mentions it (not the narrator's)."""
-        if ref.type == "person" and not self.quoted(ref.start):
+        # A spokesperson stands for their government but is still "he" or "she" in the next sentence.
+        if (ref.type == "person" or ref.rule == "spokesperson") and not self.quoted(ref.start):
             i = bisect.bisect_right(self._starts, ref.start)
             self._starts.insert(i, ref.start)
             self.persons.insert(i, ref)

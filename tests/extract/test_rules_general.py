@@ -224,3 +224,13 @@ def test_seeking_assurances_first_is_neutral(rules):
 def test_relations_between_a_country_and_russia(rules):
     text = "Slovakia called for better relations between the European Union and Russia."
     assert ("Slovakia", "russia-relations", "support") in found(rules, text)
+
+
+def test_he_after_a_spokesperson_is_the_spokespersons_government(rules):
+    text = (
+        "Volodymyr Zelensky met the Danish prime minister on Monday. Kremlin spokesman Dmitry Peskov spoke to "
+        "journalists later. He said sending Western troops to Ukraine would be unacceptable."
+    )
+    claims = found(rules, text, on="2024-03-01")
+    assert ("Russia", "troops-in-ukraine", "oppose") in claims
+    assert not any(actor == "Volodymyr Zelensky" for actor, _, _ in claims)
