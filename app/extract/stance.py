@@ -36,9 +36,10 @@ _PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,8
 _TARGET = re.compile(
     r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
 )
-_ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to"})
+_ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to", "end to"})
 _WAR = re.compile(
-    r"\s+(?:(?:russian|russia's|this|the)\s+)?(?:war|fighting|conflict|killing|hostilities|invasion|aggression|bloodshed)\b"
+    r"\s+(?:(?:russian|russia's|this|that|the)\s+)?(?:[a-z-]+\s+){0,2}"
+    r"(?:war|fighting|conflict|killing|hostilities|invasion|aggression|bloodshed)\b"
 )
 _JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
 

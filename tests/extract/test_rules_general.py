@@ -70,8 +70,14 @@ def test_ending_or_objecting_opposes(rules, text):
     assert ("Slovakia", "military-aid", "oppose") in found(rules, text)
 
 
-def test_ending_the_war_is_a_goal_not_an_opposition(rules):
-    text = "Turkey said that to end the war a truce must come first."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey said that to end the war a truce must come first.",
+        "Turkey said an end to this very cruel war needs a truce first.",
+    ],
+)
+def test_ending_the_war_is_a_goal_not_an_opposition(rules, text):
     assert found(rules, text) == {("Turkey", "ceasefire", "support")}
 
 
