@@ -308,7 +308,13 @@ class RulesExtractor:
     def _quote_speaker(self, doc: _Doc, quote: tuple[int, int]) -> Speaker | None:
         """Return the speaker of a quotation: "...," X said / X said: "..." / "...," he added."""
         q_start, q_end = quote
-        for i, pick in ((doc.sentence_at(q_end - 1), "after"), (doc.sentence_at(q_start), "before")):
+        picks = [(doc.sentence_at(q_end - 1), "after"), (doc.sentence_at(q_start), "before")]
+        first = doc.sentence_at(q_start)
+        lead = doc.text[doc.sentences[first].start : q_start] if first is not None else ""
+        if _words(lead) > _LEAD_WORDS and not _QUOTE_MARKS.search(lead):
+            # A quotation inside a sentence that names its own speaker first ("X warned against “...”").
+            picks.reverse()
+        for i, pick in picks:
             if i is None:
                 continue
             sentence = doc.sentences[i]
@@ -419,6 +425,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 # A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").

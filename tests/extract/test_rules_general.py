@@ -240,3 +240,13 @@ def test_he_after_a_spokesperson_is_the_spokespersons_government(rules):
     claims = found(rules, text, on="2024-03-01")
     assert ("Russia", "troops-in-ukraine", "oppose") in claims
     assert not any(actor == "Volodymyr Zelensky" for actor, _, _ in claims)
+
+
+def test_a_quotation_inside_a_sentence_belongs_to_that_sentences_speaker(rules):
+    text = (
+        "Volodymyr Zelensky cautioned his partners against “trusting Putin and his talk of peace”. "
+        "Viktor Orban, as usual, was more relaxed."
+    )
+    claims = found(rules, text)
+    assert ("Volodymyr Zelensky", "negotiations", "oppose") in claims
+    assert not any(actor == "Viktor Orbán" for actor, _, _ in claims)
