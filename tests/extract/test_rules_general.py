@@ -245,7 +245,7 @@ def test_he_after_a_spokesperson_is_the_spokespersons_government(rules):
 def test_a_quotation_inside_a_sentence_belongs_to_that_sentences_speaker(rules):
     text = (
         "Volodymyr Zelensky cautioned his partners against “trusting Putin and his talk of peace”. "
-        "Viktor Orban, as usual, was more relaxed."
+        "Viktor Orban was skeptical."
     )
     claims = found(rules, text)
     assert ("Volodymyr Zelensky", "negotiations", "oppose") in claims
