@@ -172,7 +172,16 @@ class RulesExtractor:
             cue = closing[-1]
         if cue is None:
             return None
-        speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+        earlier = [h for h in says if h.end <= cue.start]
+        if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):
+            # "X vetoed the package and warned ...": a second verb shares the first one's subject; its stance is
+            # read from the second verb on.
+            first = subject_of(
+                doc.text, earlier[0], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+            )
+            speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
+        else:
+            speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
         if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
             return None
         if any(_hypothetical(doc.lowered, sentence.start, r.start) for r in speaker.refs):
@@ -373,6 +382,7 @@ class RulesExtractor:
             "quote": 0.2,
             "reported": 0.15,
             "relative": 0.15,
+            "coordinated": 0.15,
             "possessive": 0.05,
             "inverted": 0.15,
             "pronoun": 0.1,
@@ -425,6 +435,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})

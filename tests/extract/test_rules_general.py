@@ -250,3 +250,10 @@ def test_a_quotation_inside_a_sentence_belongs_to_that_sentences_speaker(rules):
     claims = found(rules, text)
     assert ("Volodymyr Zelensky", "negotiations", "oppose") in claims
     assert not any(actor == "Viktor Orbán" for actor, _, _ in claims)
+
+
+def test_a_second_verb_shares_the_first_verbs_subject(rules):
+    text = "Robert Fico criticised a new European Union aid package and warned he would block Kyiv's EU membership."
+    claims = found(rules, text, on="2024-03-01")
+    assert ("Robert Fico", "ukraine-eu-membership", "oppose") in claims
+    assert not any(actor == "European Union" for actor, _, _ in claims)
