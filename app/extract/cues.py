@@ -65,7 +65,8 @@ STANCE = {
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
         "end the", "end its", "end all", "ending the", "ended the", "put an end to", "cancel*", "terminat*",
         "suspend*", "prohibit*", "object to", "objected to", "objects to", "objecting to", "cause for concern",
-        "unrealistic", "not realistic", "illusory", "illusion", "unconvinced", "not convinced",
+        "unrealistic", "not realistic", "illusory", "illusion", "unconvinced", "not convinced", "not consider",
+        "not considering", "unjustifiable", "not justifiable", "not justified",
         "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",
         "block*", "against", "criticis*", "criticiz*", "condemn*", "warn against", "warned against", "warns against",
         "cautioned against", "drop", "abandon*", "give up", "giving up", "pointless", "counterproductive",
@@ -105,7 +106,7 @@ NEGATORS = (
 
 # Cues that already contain their negation: a negator before them does not flip them twice.
 SELF_NEGATED = (
-    "not part of", "not convinced",
+    "not part of", "not convinced", "not consider", "not considering", "not justifiable", "not justified",
     "not unthinkable", "would not", "will not", "won't", "cannot", "can't", "never", "no plans", "no intention",
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",

@@ -257,3 +257,8 @@ def test_a_second_verb_shares_the_first_verbs_subject(rules):
     claims = found(rules, text, on="2024-03-01")
     assert ("Robert Fico", "ukraine-eu-membership", "oppose") in claims
     assert not any(actor == "European Union" for actor, _, _ in claims)
+
+
+def test_not_considering_is_not_undecided(rules):
+    text = "Austria said it did not consider sending troops to Ukraine to be justified."
+    assert found(rules, text) == {("Austria", "troops-in-ukraine", "oppose")}
