@@ -262,3 +262,8 @@ def test_a_second_verb_shares_the_first_verbs_subject(rules):
 def test_not_considering_is_not_undecided(rules):
     text = "Austria said it did not consider sending troops to Ukraine to be justified."
     assert found(rules, text) == {("Austria", "troops-in-ukraine", "oppose")}
+
+
+def test_the_coalition_of_the_willing_as_a_name_is_not_a_troop_position(rules):
+    text = "Sweden said the coalition of the willing would meet in Paris on Thursday."
+    assert not any(issue == "troops-in-ukraine" for _, issue, _ in found(rules, text))
