@@ -184,6 +184,9 @@ class RulesExtractor:
             speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
         if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
             return None
+        comma = doc.text.rfind(",", issue.end, cue.start) if cue.start >= issue.end else -1
+        if comma >= 0 and speaker.rule == "subject" and all(r.end <= comma for r in speaker.refs):
+            return None  # "..., the military said": the unnamed reporter, not the actor the sentence began with
         if any(_hypothetical(doc.lowered, sentence.start, r.start) for r in speaker.refs):
             return None  # "especially if Trump seeks ...": a condition, not a position
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):

@@ -267,3 +267,10 @@ def test_not_considering_is_not_undecided(rules):
 def test_the_coalition_of_the_willing_as_a_name_is_not_a_troop_position(rules):
     text = "Sweden said the coalition of the willing would meet in Paris on Thursday."
     assert not any(issue == "troops-in-ukraine" for _, issue, _ in found(rules, text))
+
+
+def test_a_closing_reporting_clause_without_a_named_actor_attributes_nothing(rules):
+    text = "Russia broke its own Easter truce more than a thousand times, the Ukrainian general staff said."
+    assert not any(actor == "Russia" for actor, _, _ in found(rules, text))
+    text = "The truce must hold, Finland said."
+    assert found(rules, text) == {("Finland", "ceasefire", "support")}
