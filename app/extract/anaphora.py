@@ -25,6 +25,7 @@ _ANAPHOR = re.compile(
     r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation)\b",
     re.IGNORECASE,
 )
+_CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and)\b|;| but ")
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
 
 
@@ -36,7 +37,13 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
         i = sentence.index
         own = [h for h in buckets[i] if h.payload.polarity != 0]
         if own:
-            last = (i, own[-1].payload)
+            # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
+            # Y described such a deployment as ...").
+            latest = max(own, key=lambda h: h.end)
+            m = _ANAPHOR.search(text, latest.end, sentence.end)
+            if m is not None and _CLAUSE_BREAK.search(text, latest.end, m.start()):
+                carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), latest.payload)]
+            last = (i, latest.payload)
             continue
         if last is None or i - last[0] > _LOOK_BACK:
             continue

@@ -274,3 +274,10 @@ def test_a_closing_reporting_clause_without_a_named_actor_attributes_nothing(rul
     assert not any(actor == "Russia" for actor, _, _ in found(rules, text))
     text = "The truce must hold, Finland said."
     assert found(rules, text) == {("Finland", "ceasefire", "support")}
+
+
+def test_a_back_reference_in_a_later_clause_of_the_same_sentence(rules):
+    text = "Norway backed a peacekeeping force, while Hungary called such a deployment reckless."
+    claims = found(rules, text)
+    assert ("Norway", "troops-in-ukraine", "support") in claims
+    assert ("Hungary", "troops-in-ukraine", "oppose") in claims
