@@ -108,6 +108,8 @@ class RulesExtractor:
                 continue
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
+            if _history(sentence.text, published_on or discourse.guessed_on):
+                continue  # "in May 1997 ... concluded the Founding Act": background, not a position now
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
                     continue
@@ -438,6 +440,13 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_HISTORY_YEARS = 8
+# A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
+_PAST_DATE = re.compile(
+    r"\b(?:in|since|during|the)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+)?((?:19|20)\d\d)\b(?!\s+borders)",
+    re.IGNORECASE,
+)
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
@@ -542,6 +551,13 @@ def _modifier(lowered: str, cue: Hit) -> bool:
         return False
     before = lowered[max(0, cue.start - 8) : cue.start].split()
     return bool(before) and before[-1] in _DETERMINERS
+
+
+def _history(sentence: str, day: date | None) -> bool:
+    """Return whether a sentence tells of events dated years before the document ("in May 1997", "the 2003 ...")."""
+    if day is None:
+        return False
+    return any(int(m.group(1)) <= day.year - _HISTORY_YEARS for m in _PAST_DATE.finditer(sentence))
 
 
 def _question_topic(lowered: str, start: int, end: int) -> bool:

@@ -281,3 +281,10 @@ def test_a_back_reference_in_a_later_clause_of_the_same_sentence(rules):
     claims = found(rules, text)
     assert ("Norway", "troops-in-ukraine", "support") in claims
     assert ("Hungary", "troops-in-ukraine", "oppose") in claims
+
+
+def test_history_years_before_the_document_is_background(rules):
+    text = "In May 1999 Poland and Hungary signed the Founding Act with Moscow and welcomed the deal."
+    assert found(rules, text, on="2024-03-01") == set()
+    text = "Kyiv insists on a return to its 1991 borders."
+    assert ("Ukraine", "territorial-integrity", "support") in found(rules, text, on="2024-03-01")
