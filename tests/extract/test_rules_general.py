@@ -288,3 +288,8 @@ def test_history_years_before_the_document_is_background(rules):
     assert found(rules, text, on="2024-03-01") == set()
     text = "Kyiv insists on a return to its 1991 borders."
     assert ("Ukraine", "territorial-integrity", "support") in found(rules, text, on="2024-03-01")
+
+
+def test_talks_as_a_venue_are_not_a_position_on_talks(rules):
+    text = "Latvia said its aim at the Geneva talks was a truce before winter."
+    assert found(rules, text) == {("Latvia", "ceasefire", "support")}
