@@ -293,3 +293,10 @@ def test_history_years_before_the_document_is_background(rules):
 def test_talks_as_a_venue_are_not_a_position_on_talks(rules):
     text = "Latvia said its aim at the Geneva talks was a truce before winter."
     assert found(rules, text) == {("Latvia", "ceasefire", "support")}
+
+
+def test_as_part_of_a_deal_frames_the_position_rather_than_being_one(rules):
+    text = "Greece rejected NATO membership for Kyiv as part of any peace deal."
+    claims = found(rules, text)
+    assert ("Greece", "ukraine-nato-membership", "oppose") in claims
+    assert not any(issue == "negotiations" for _, issue, _ in claims)
