@@ -193,6 +193,10 @@ class RulesExtractor:
             return None  # "especially if Trump seeks ...": a condition, not a position
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
             return None
+        if cue.start >= issue.end:
+            doer = _doer(refs, speaker, issue)
+            if doer is not None:
+                return doer
         return self._reporter(doc, sentence, speaker, says) or speaker
 
     def _relative_clause(
@@ -551,6 +555,21 @@ def _modifier(lowered: str, cue: Hit) -> bool:
         return False
     before = lowered[max(0, cue.start - 8) : cue.start].split()
     return bool(before) and before[-1] in _DETERMINERS
+
+
+def _doer(refs: list[Ref], speaker: Speaker, issue: Hit) -> Speaker | None:
+    """Return the person a government's own officials report on ("Biden has authorized ..., US officials said").
+
+    The officials only relay their leader's act, so the act is the leader's position.
+    """
+    if not speaker.refs or any(r.type != "government" for r in speaker.refs):
+        return None
+    first = refs[0] if refs else None
+    if first is None or first.type != "person" or first.governed or first.possessive or first.end > issue.start:
+        return None
+    if first.country not in {r.country for r in speaker.refs}:
+        return None
+    return Speaker([first], speaker.cue, "subject")
 
 
 def _history(sentence: str, day: date | None) -> bool:

@@ -300,3 +300,10 @@ def test_as_part_of_a_deal_frames_the_position_rather_than_being_one(rules):
     claims = found(rules, text)
     assert ("Greece", "ukraine-nato-membership", "oppose") in claims
     assert not any(issue == "negotiations" for _, issue, _ in claims)
+
+
+def test_officials_reporting_their_leaders_act_credit_the_leader(rules):
+    text = "Joe Biden has approved sending ATACMS missiles to Kyiv, two US officials said."
+    claims = found(rules, text, on="2024-03-01")
+    assert ("Joe Biden", "advanced-weapons", "support") in claims
+    assert ("United States", "advanced-weapons", "support") not in claims
