@@ -21,6 +21,7 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+_FOR = re.compile(r"\s*(?:for\s+)?")
 _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _GROUPS_BACK = 8  # "they" looks at the latest groups only, so that a long text stays linear
 _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
@@ -158,16 +159,19 @@ def subject_of(
 
 
 def _with_subject(text: str, cue: Hit, refs: list[Ref], lower: int) -> list[Ref]:
-    """Return the subjects of an absolute participle ("..., with Canada and Norway saying ..."), else []."""
+    """Return the subjects of an absolute participle ("..., with Canada and Norway saying ...") or of a gerund
+    after "for" ("grateful to Belgium and Norway for committing ..."), else []."""
     if not cue.phrase.endswith("ing"):
         return []
-    group = [r for r in refs if lower <= r.start and r.end <= cue.start and not text[r.end : cue.start].strip()]
+    group = [r for r in refs if lower <= r.start and r.end <= cue.start and _FOR.fullmatch(text[r.end : cue.start])]
     if not group:
         return []
     for ref in reversed([r for r in refs if lower <= r.start and r.end <= group[0].start]):
         if not _COORDINATION.match(text[ref.end : group[0].start]):
             break
         group.insert(0, ref)
+    if text[group[-1].end : cue.start].strip():
+        return group  # "for committing": what they are thanked or blamed for is their own act
     return group if _WITH.search(text, max(lower, group[0].start - 40), group[0].start) else []
 
 

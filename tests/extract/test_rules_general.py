@@ -307,3 +307,10 @@ def test_officials_reporting_their_leaders_act_credit_the_leader(rules):
     claims = found(rules, text, on="2024-03-01")
     assert ("Joe Biden", "advanced-weapons", "support") in claims
     assert ("United States", "advanced-weapons", "support") not in claims
+
+
+def test_thanked_for_doing_is_the_doers_position(rules):
+    text = "Zelensky said he was grateful to Denmark and Sweden for committing to send more Gripen jets."
+    claims = found(rules, text)
+    assert ("Denmark", "advanced-weapons", "support") in claims
+    assert ("Sweden", "advanced-weapons", "support") in claims
