@@ -106,7 +106,9 @@ def subject_of(
             return Speaker(list(reversed(group)), cue, "subject")
     absolute = _with_subject(text, cue, refs, lower)
     if absolute:
-        return Speaker(absolute, cue, "subject")
+        # "for committing": their own act, not something a reporter says they want ("Y said he thanked X for ...").
+        doer = bool(text[absolute[-1].end : cue.start].strip())
+        return Speaker(absolute, cue, "doer" if doer else "subject")
     if cue.phrase not in _INVERTING:
         insertion = _INSERTION.search(text, lower, cue.start)
         if insertion is not None:

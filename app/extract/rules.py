@@ -392,6 +392,7 @@ class RulesExtractor:
             "reported": 0.15,
             "relative": 0.15,
             "coordinated": 0.15,
+            "doer": 0.15,
             "possessive": 0.05,
             "inverted": 0.15,
             "pronoun": 0.1,
