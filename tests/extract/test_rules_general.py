@@ -25,7 +25,10 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
 
 
 def test_a_back_reference_takes_the_issue_of_the_sentence_before(rules):
-    text = "Paris and London are drafting a peacekeeping force for the day after the war. Sweden and Norway backed the plan."
+    text = (
+        "Paris and London are drafting a peacekeeping force for the day after the war. "
+        "Sweden and Norway backed the plan."
+    )
     claims = found(rules, text)
     assert ("Sweden", "troops-in-ukraine", "support") in claims
     assert ("Norway", "troops-in-ukraine", "support") in claims
@@ -118,7 +121,10 @@ def test_issue_wording(rules, text, claim):
 
 
 def test_registry_spelling_variants_and_new_officials(rules):
-    text = "Vasily Nebenzya said a truce was needed. Alexander Grushko said sending troops to Ukraine would be unacceptable."
+    text = (
+        "Vasily Nebenzya said a truce was needed. "
+        "Alexander Grushko said sending troops to Ukraine would be unacceptable."
+    )
     claims = found(rules, text)
     assert ("Vassily Nebenzia", "ceasefire", "support") in claims
     assert ("Alexander Grushko", "troops-in-ukraine", "oppose") in claims
