@@ -22,7 +22,7 @@ _ANAPHOR = re.compile(
     r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets)\b"
     # Abstract heads ("approach", "option", "step") only after a pointing determiner: "the approach pursued by
     # Washington" is a description, "such an approach" a reference.
-    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation)\b",
+    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation|opportunity|possibility|scenario)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and)\b|;| but ")

@@ -117,6 +117,8 @@ class RulesExtractor:
                 speaker = self._speaker(doc, sentence, issue)
                 if speaker is None and labels and not doc.says(i)[1]:
                     speaker = self._labelled(doc, labels, issue)
+                if speaker is None:
+                    speaker = self._listed(doc, sentence, issue)
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
@@ -221,6 +223,33 @@ class RulesExtractor:
         label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
         cue_label = " + ".join(h.phrase for h in values) or None
         return Speaker([subject], cue, "relative"), Stance(label, cue_label, negated)
+
+    def _listed(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
+        """Return the actors of a bulleted list after a lead naming the issue ("The following leaders ruled out
+        such a step:" then one actor per item), or None."""
+        colon = doc.text.find(":", issue.end, sentence.end + 1)
+        lead = _LIST_LEAD.match(doc.text, colon) if colon >= 0 else None
+        if lead is None:
+            return None
+        items = []
+        position = lead.end()
+        while (m := _LIST_ITEM.match(doc.text, position)) is not None:
+            items.append((m.start(1), m.end(1)))
+            position = m.end()
+        if not items:
+            return None
+        first, last = doc.sentence_at(items[0][0]), doc.sentence_at(items[-1][1] - 1)
+        if first is None or last is None:
+            return None
+        refs = [r for k in range(first, last + 1) for r in doc.resolved[k][0]]
+        holders = []
+        for start, end in items:
+            named = next((r for r in refs if start <= r.start and r.end <= end and not r.possessive), None)
+            if named is not None:
+                holders.append(named)
+        if not holders:
+            return None
+        return Speaker(holders, Hit(lead.start(), lead.start() + 1, "list", "say"), "listed")
 
     def _labelled(self, doc: _Doc, labels: list, issue: Hit) -> Speaker | None:
         """Return the speaker of a transcript stretch ("Jens Stoltenberg:" ...) holding an issue, or None."""
@@ -393,6 +422,7 @@ class RulesExtractor:
             "relative": 0.15,
             "coordinated": 0.15,
             "doer": 0.15,
+            "listed": 0.1,
             "possessive": 0.05,
             "inverted": 0.15,
             "pronoun": 0.1,
@@ -445,6 +475,9 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+# A colon closing a line, then bulleted or numbered items, one per line.
+_LIST_LEAD = re.compile(r":[ \t]*\n(?=\s*(?:[•·▪*–-]|\d{1,2}[.)])[ \t])")
+_LIST_ITEM = re.compile(r"\s*(?:[•·▪*–-]|\d{1,2}[.)])[ \t]+([^\n]{1,200})")
 _HISTORY_YEARS = 8
 # A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
 _PAST_DATE = re.compile(

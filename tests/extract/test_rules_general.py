@@ -320,3 +320,16 @@ def test_thanked_for_doing_is_the_doers_position(rules):
     claims = found(rules, text)
     assert ("Denmark", "advanced-weapons", "support") in claims
     assert ("Sweden", "advanced-weapons", "support") in claims
+
+
+def test_a_bulleted_list_of_actors_after_a_lead_holds_its_position(rules):
+    text = (
+        "Several capitals have debated sending troops to Ukraine. Three leaders rejected that possibility:\n\n"
+        "  • Hungarian Prime Minister Viktor Orban,\n"
+        "  • Slovak Prime Minister Robert Fico,\n"
+        "  • the government of Austria.\n\nThe summit ended at noon."
+    )
+    claims = found(rules, text, on="2024-03-01")
+    assert ("Viktor Orbán", "troops-in-ukraine", "oppose") in claims
+    assert ("Robert Fico", "troops-in-ukraine", "oppose") in claims
+    assert ("Austria", "troops-in-ukraine", "oppose") in claims
