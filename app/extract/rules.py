@@ -18,6 +18,7 @@ from app.extract.anaphora import carry_issues
 from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
+from app.extract.frames import by_agent, doer, is_history, is_modifier
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
@@ -30,7 +31,7 @@ from app.extract.stance import (
     drop_targets,
     issue_hits,
 )
-from app.extract.transcript import labelled, speaker_labels
+from app.extract.transcript import labelled, list_holders, speaker_labels
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -90,7 +91,7 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [
-            [h for h in bucket if not _passive(lowered, h) and not _modifier(lowered, h)] for bucket in say_buckets
+            [h for h in bucket if not _passive(lowered, h) and not is_modifier(lowered, h)] for bucket in say_buckets
         ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         issue_buckets = carry_issues(text, sentences, issue_buckets)
@@ -108,7 +109,7 @@ class RulesExtractor:
                 continue
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
-            if _history(sentence.text, published_on or discourse.guessed_on):
+            if is_history(sentence.text, published_on or discourse.guessed_on):
                 continue  # "in May 1997 ... concluded the Founding Act": background, not a position now
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
@@ -118,7 +119,9 @@ class RulesExtractor:
                 if speaker is None and labels and not doc.says(i)[1]:
                     speaker = self._labelled(doc, labels, issue)
                 if speaker is None:
-                    speaker = self._listed(doc, sentence, issue)
+                    listed = list_holders(text, issue.end, sentence.end, doc.sentence_at, resolved)
+                    if listed:
+                        speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
@@ -127,7 +130,8 @@ class RulesExtractor:
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:
                     found_here.append(relative)
-                agent = self._by_agent(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
+                refs_here = resolved[i][0]
+                agent = by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 if agent is not None:
                     found_here.append(agent)
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
@@ -196,9 +200,9 @@ class RulesExtractor:
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
             return None
         if cue.start >= issue.end:
-            doer = _doer(refs, speaker, issue)
-            if doer is not None:
-                return doer
+            holder = doer(refs, speaker, issue)
+            if holder is not None:
+                return holder
         return self._reporter(doc, sentence, speaker, says) or speaker
 
     def _relative_clause(
@@ -224,33 +228,6 @@ class RulesExtractor:
         cue_label = " + ".join(h.phrase for h in values) or None
         return Speaker([subject], cue, "relative"), Stance(label, cue_label, negated)
 
-    def _listed(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
-        """Return the actors of a bulleted list after a lead naming the issue ("The following leaders ruled out
-        such a step:" then one actor per item), or None."""
-        colon = doc.text.find(":", issue.end, sentence.end + 1)
-        lead = _LIST_LEAD.match(doc.text, colon) if colon >= 0 else None
-        if lead is None:
-            return None
-        items = []
-        position = lead.end()
-        while (m := _LIST_ITEM.match(doc.text, position)) is not None:
-            items.append((m.start(1), m.end(1)))
-            position = m.end()
-        if not items:
-            return None
-        first, last = doc.sentence_at(items[0][0]), doc.sentence_at(items[-1][1] - 1)
-        if first is None or last is None:
-            return None
-        refs = [r for k in range(first, last + 1) for r in doc.resolved[k][0]]
-        holders = []
-        for start, end in items:
-            named = next((r for r in refs if start <= r.start and r.end <= end and not r.possessive), None)
-            if named is not None:
-                holders.append(named)
-        if not holders:
-            return None
-        return Speaker(holders, Hit(lead.start(), lead.start() + 1, "list", "say"), "listed")
-
     def _labelled(self, doc: _Doc, labels: list, issue: Hit) -> Speaker | None:
         """Return the speaker of a transcript stretch ("Jens Stoltenberg:" ...) holding an issue, or None."""
         person = labelled(labels, issue.start)
@@ -260,24 +237,6 @@ class RulesExtractor:
             issue.start, issue.start, person.name, person.type, person.country, person.slug, "label", role=person.role
         )
         return Speaker([ref], Hit(issue.start, issue.start, "speaker label", "say"), "quote")
-
-    def _by_agent(
-        self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
-    ) -> tuple[Speaker, Stance] | None:
-        """Return the agent of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
-        lead = _BY_AGENT.match(doc.lowered, issue.end, sentence.end)
-        if lead is None:
-            return None
-        refs, _ = doc.resolved[sentence.index]
-        agent = next((r for r in refs if r.start == lead.end()), None)
-        if agent is None:
-            return None
-        cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
-        values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
-        value, negated = combine_cues(doc.text, values, negators) if values else (1, False)
-        polarity = issue.payload.polarity * value
-        label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
-        return Speaker([agent], cue, "relative"), Stance(label, lead.group(1), negated)
 
     def _possessor(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
@@ -475,29 +434,9 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
-# A colon closing a line, then bulleted or numbered items, one per line.
-_LIST_LEAD = re.compile(r":[ \t]*\n(?=\s*(?:[•·▪*–-]|\d{1,2}[.)])[ \t])")
-_LIST_ITEM = re.compile(r"\s*(?:[•·▪*–-]|\d{1,2}[.)])[ \t]+([^\n]{1,200})")
-_HISTORY_YEARS = 8
-# A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
-_PAST_DATE = re.compile(
-    r"\b(?:in|since|during|the)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|"
-    r"august|september|october|november|december)\s+)?((?:19|20)\d\d)\b(?!\s+borders)",
-    re.IGNORECASE,
-)
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
-_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
-# A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
-_BY_AGENT = re.compile(
-    r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
-    r"(?:(?:which|that)\s+(?:was|were|is|are|has been|have been|had been)\s+)?"
-    r"(?:(?:already|first|jointly|also|earlier)\s+)?"
-    r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"
-    r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
-    r"\s+by\s+(?:the\s+)?"
-)
 _POSITION_OF = re.compile(r"\b(?:position|stance|view)$")
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
 _STATEMENT_NOUNS = frozenset(
@@ -579,38 +518,6 @@ def _stance_window_start(text: str, speaker: Speaker, issue: Hit, sentence: Sent
         return speaker.cue.start
     comma = text.rfind(",", max(before), speaker.cue.start)
     return comma + 1 if comma >= 0 else max(before)
-
-
-def _modifier(lowered: str, cue: Hit) -> bool:
-    """Return whether a verb cue is used as a modifier: "a proposed initiative", "the so-called coalition"."""
-    if lowered.endswith("so-", 0, cue.start):
-        return True
-    if not cue.phrase.endswith("ed"):
-        return False
-    before = lowered[max(0, cue.start - 8) : cue.start].split()
-    return bool(before) and before[-1] in _DETERMINERS
-
-
-def _doer(refs: list[Ref], speaker: Speaker, issue: Hit) -> Speaker | None:
-    """Return the person a government's own officials report on ("Biden has authorized ..., US officials said").
-
-    The officials only relay their leader's act, so the act is the leader's position.
-    """
-    if not speaker.refs or any(r.type != "government" for r in speaker.refs):
-        return None
-    first = refs[0] if refs else None
-    if first is None or first.type != "person" or first.governed or first.possessive or first.end > issue.start:
-        return None
-    if first.country not in {r.country for r in speaker.refs}:
-        return None
-    return Speaker([first], speaker.cue, "subject")
-
-
-def _history(sentence: str, day: date | None) -> bool:
-    """Return whether a sentence tells of events dated years before the document ("in May 1997", "the 2003 ...")."""
-    if day is None:
-        return False
-    return any(int(m.group(1)) <= day.year - _HISTORY_YEARS for m in _PAST_DATE.finditer(sentence))
 
 
 def _question_topic(lowered: str, start: int, end: int) -> bool:

@@ -1,0 +1,84 @@
+"""Sentence frames that change who holds a position, or whether one is held at all.
+
+A participle used as a modifier ("a proposed initiative") attributes nothing; a sentence dated years before the
+document ("in May 1997 ...") is background; a leader's act reported by his own officials is the leader's; the
+agent of a passive position verb after an issue holds it ("a truce accepted by Ukraine").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from app.extract.actors import Ref
+from app.extract.attribution import Speaker
+from app.extract.matcher import Hit
+from app.extract.stance import Stance, combine_cues
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
+_HISTORY_YEARS = 8
+# A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
+_PAST_DATE = re.compile(
+    r"\b(?:in|since|during|the)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+)?((?:19|20)\d\d)\b(?!\s+borders)",
+    re.IGNORECASE,
+)
+# A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
+_BY_AGENT = re.compile(
+    r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
+    r"(?:(?:which|that)\s+(?:was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?:(?:already|first|jointly|also|earlier)\s+)?"
+    r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"
+    r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
+    r"\s+by\s+(?:the\s+)?"
+)
+
+
+def is_modifier(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb cue is used as a modifier: "a proposed initiative", "the so-called coalition"."""
+    if lowered.endswith("so-", 0, cue.start):
+        return True
+    if not cue.phrase.endswith("ed"):
+        return False
+    before = lowered[max(0, cue.start - 8) : cue.start].split()
+    return bool(before) and before[-1] in _DETERMINERS
+
+
+def is_history(sentence: str, day: date | None) -> bool:
+    """Return whether a sentence tells of events dated years before the document ("in May 1997", "the 2003 ...")."""
+    if day is None:
+        return False
+    return any(int(m.group(1)) <= day.year - _HISTORY_YEARS for m in _PAST_DATE.finditer(sentence))
+
+
+def doer(refs: list[Ref], speaker: Speaker, issue: Hit) -> Speaker | None:
+    """Return the person a government's own officials report on ("Biden has authorized ..., US officials said").
+
+    The officials only relay their leader's act, so the act is the leader's position.
+    """
+    if not speaker.refs or any(r.type != "government" for r in speaker.refs):
+        return None
+    first = refs[0] if refs else None
+    if first is None or first.type != "person" or first.governed or first.possessive or first.end > issue.start:
+        return None
+    if first.country not in {r.country for r in speaker.refs}:
+        return None
+    return Speaker([first], speaker.cue, "subject")
+
+
+def by_agent(
+    text: str, lowered: str, end: int, refs: list[Ref], issue: Hit, stance_hits: list[Hit], negators: list[Hit]
+) -> tuple[Speaker, Stance] | None:
+    """Return the agent of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
+    lead = _BY_AGENT.match(lowered, issue.end, end)
+    if lead is None:
+        return None
+    agent = next((r for r in refs if r.start == lead.end()), None)
+    if agent is None:
+        return None
+    cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
+    values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
+    value, negated = combine_cues(text, values, negators) if values else (1, False)
+    polarity = issue.payload.polarity * value
+    label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
+    return Speaker([agent], cue, "relative"), Stance(label, lead.group(1), negated)
