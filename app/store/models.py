@@ -181,6 +181,7 @@ class Claim(Base):
         Index("ix_claim_country_id", "country_code", "id"),
         Index("ix_claim_issue_id_id", "issue_id", "id"),
         Index("ix_claim_country_date_id", "country_code", "stated_on", "id"),
+        Index("ix_claim_actor_date_id", "actor_id", "stated_on", "id"),  # an actor's claims, newest first
     )
 
 
