@@ -51,7 +51,7 @@ def test_filters_apply_to_the_overview(client, session):
     assert {r["key"] for r in data["matrix"]["rows"]} == {"FR", "HU"}
     assert data["description"].startswith("Claims by France and Hungary, since 1 Jan 2024")
     soup = BeautifulSoup(client.get("/?country=FR&country=HU&from=2024-01-01").text, "html.parser")
-    selected = {o["value"] for o in soup.select("select[name=country] option[selected]")}
+    selected = {o["value"] for o in soup.select("input[name=country][checked]")}
     assert selected == {"FR", "HU"}
     assert soup.select_one("[data-copy-link]")["data-copy-link"].endswith("/?country=FR&country=HU&from=2024-01-01")
     assert soup.select_one("a[data-json-link]")["href"] == "/api/v1/overview?country=FR&country=HU&from=2024-01-01"
