@@ -77,7 +77,7 @@ def replace_automatic_claims(
     removed = session.execute(
         delete(Claim)
         .where(Claim.document_id == document.id, Claim.extractor == extractor, Claim.review_status == AUTOMATIC)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session="fetch")  # drop the deleted claims from the session too
     )
     result.replaced = removed.rowcount or 0
     reviewed = {
