@@ -136,7 +136,9 @@ class DocumentBand(Base):
     __tablename__ = "document_band"
 
     band_key: Mapped[str] = mapped_column(String(24), primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True, index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Claim(Base):
