@@ -217,6 +217,8 @@ class ClaimFilter:
             tail.append("including near-duplicate sources")
         if count is not None:
             tail.append(f"{count:,} claim{'s' if count != 1 else ''}")
+        if len(head) == 1:
+            head = [f"All {noun.lower()}"]  # nothing narrows the selection: say so
         return ", ".join([" ".join(head), *tail])
 
     # -- applying ------------------------------------------------------------------------------------------

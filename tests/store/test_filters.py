@@ -76,3 +76,7 @@ def test_bloc_membership_follows_dates(session):
     assert "GB" not in parse("bloc=eu&to=2020-02-01").bloc_countries(session)
     assert "GB" in parse("bloc=both&to=2019-12-31").bloc_countries(session)
     assert "GB" not in parse("bloc=both&to=2020-02-01").bloc_countries(session)
+
+
+def test_describe_without_filters_says_all():
+    assert parse("").describe(count=220) == "All claims, all dates, 220 claims"

@@ -40,7 +40,7 @@ def test_claims_page_lists_newest_first_with_links(client, data):
     stance = first.select_one(".stance")
     assert stance.text == "oppose" and "stance-oppose" in stance["class"]
     assert "automatic" in first.text and "0.70" in first.text
-    assert soup.select_one("[data-describe]").text.startswith("Claims, all dates, 5 claims")
+    assert soup.select_one("[data-describe]").text.startswith("All claims, all dates, 5 claims")
     assert soup.select_one("form[data-filter-form]") is not None
     assert soup.select_one("[data-copy-link]") is not None
     assert soup.select_one("a[data-json-link]")["href"].startswith("/api/v1/claims")
