@@ -17,9 +17,7 @@ def _state(page) -> dict:
     return {
         "description": page.inner_text("[data-description]"),
         "rows": page.locator(".matrix-table tbody th[scope=row]").all_inner_texts(),
-        "countries": page.eval_on_selector_all(
-            "input[name=country]:checked", "boxes => boxes.map(b => b.value)"
-        ),
+        "countries": page.eval_on_selector_all("input[name=country]:checked", "boxes => boxes.map(b => b.value)"),
         "rows_kind": page.get_attribute(".view-options a[aria-current=true][data-rows]", "data-rows"),
     }
 
