@@ -1,6 +1,7 @@
 """Alembic environment: the URL comes from the caller (posture db upgrade) or from Posture's settings."""
 
 from alembic import context
+
 from app.store.engine import is_sqlite, make_engine
 from app.store.models import Base
 

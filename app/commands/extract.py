@@ -58,9 +58,14 @@ def _read_documents(path: Path) -> list[dict]:
 
 def predict(docs: list[dict], extractor) -> dict[str, list[dict]]:
     """Return doc_id -> predicted claims in the codebook's format."""
-    return {
-        str(doc["doc_id"]): [c.as_json() for c in extractor(doc["text"], published_on=doc["_date"])] for doc in docs
-    }
+    out: dict[str, list[dict]] = {}
+    for doc in docs:
+        try:
+            claims = extractor(doc["text"], published_on=doc["_date"])
+        except RuntimeError as exc:  # an extractor's service that keeps failing (the LLM's LLMError)
+            raise fail(f"document {doc['doc_id']!r}: {exc}") from None
+        out[str(doc["doc_id"])] = [c.as_json() for c in claims]
+    return out
 
 
 def extract(

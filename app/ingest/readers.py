@@ -22,6 +22,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.M)
 MIN_WORDS = 25  # below this a text is a snippet or a page of furniture, not an article
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.I)
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -58,7 +59,15 @@ def read_text(text: str, *, origin: str, url: str | None = None, markdown: bool 
                 meta[key.strip().lower()] = value.strip().strip("\"'")
             text = text.replace("\r\n", "\n")[front.end() :]
     cleaned = clean_text(text)
-    record = DocumentRecord(text=cleaned.text, origin=origin, url=url or meta.get("url") or cleaned.url)
+    body = cleaned.text
+    if markdown:
+        # Headings stay as lines of the text (they can carry a position), without their "#" markers, so evidence
+        # quoted from them reads as prose.
+        heading = _MD_HEADING.search(body)
+        if heading and not meta.get("title"):
+            meta["title"] = heading[1].strip()
+        body = _MD_HEADING.sub(r"\1", body)
+    record = DocumentRecord(text=body, origin=origin, url=url or meta.get("url") or cleaned.url)
     marked = parse_date(meta.get("date", "")) or cleaned.published_on
     if marked:
         record.published_on, record.date_source = marked, "explicit"
@@ -67,9 +76,6 @@ def read_text(text: str, *, origin: str, url: str | None = None, markdown: bool 
         if found:
             record.published_on, record.date_source = found, "inferred"
     record.title = meta.get("title", "")
-    if markdown and not record.title:
-        heading = re.search(r"^#\s+(.+)$", cleaned.text, re.M)
-        record.title = heading[1].strip() if heading else ""
     return record
 
 

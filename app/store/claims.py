@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from app.extract.base import ExtractedClaim
-from app.store.models import Actor, Claim, Country, Document, Issue
+from app.store.models import Actor, Claim, ClaimRevision, Country, Document, Issue
 from app.taxonomy.loader import slugify
 
 AUTOMATIC = "automatic"
@@ -77,15 +77,23 @@ def replace_automatic_claims(
     removed = session.execute(
         delete(Claim)
         .where(Claim.document_id == document.id, Claim.extractor == extractor, Claim.review_status == AUTOMATIC)
-        .execution_options(synchronize_session=False)
+        .execution_options(synchronize_session="fetch")  # drop the deleted claims from the session too
     )
     result.replaced = removed.rowcount or 0
-    reviewed = {
-        (c.actor_id, c.issue_id, c.stance)
-        for c in session.scalars(
-            select(Claim).where(Claim.document_id == document.id, Claim.review_status != AUTOMATIC)
-        )
-    }
+    reviewed_claims = list(
+        session.scalars(select(Claim).where(Claim.document_id == document.id, Claim.review_status != AUTOMATIC))
+    )
+    reviewed = {(c.actor_id, c.issue_id, c.stance) for c in reviewed_claims}
+    # An edited claim also stands for what the machine had said before the edit: re-extraction must not bring
+    # the corrected version back beside the correction.
+    if reviewed_claims:
+        for before in session.scalars(
+            select(ClaimRevision.before).where(
+                ClaimRevision.claim_id.in_([c.id for c in reviewed_claims]), ClaimRevision.before.is_not(None)
+            )
+        ):
+            if isinstance(before, dict) and {"actor_id", "issue", "stance"} <= before.keys():
+                reviewed.add((before["actor_id"], before["issue"], before["stance"]))
     countries = set(session.scalars(select(Country.code)))
     issues = set(session.scalars(select(Issue.id)))
     cache: dict[str, Actor | None] = {}

@@ -217,6 +217,8 @@ class ClaimFilter:
             tail.append("including near-duplicate sources")
         if count is not None:
             tail.append(f"{count:,} claim{'s' if count != 1 else ''}")
+        if len(head) == 1:
+            head = [f"All {noun.lower()}"]  # nothing narrows the selection: say so
         return ", ".join([" ".join(head), *tail])
 
     # -- applying ------------------------------------------------------------------------------------------
@@ -240,10 +242,13 @@ class ClaimFilter:
         if not self.bloc:
             return None
         on = self.window()[1] or self.today
-        rows = session.execute(select(m.Country.code, m.Country.nato_joined_on, m.Country.eu_joined_on)).all()
+        rows = session.execute(
+            select(m.Country.code, m.Country.nato_joined_on, m.Country.eu_joined_on, m.Country.eu_left_on)
+        ).all()
         out = []
-        for code, nato_on, eu_on in rows:
-            nato, eu = bool(nato_on and nato_on <= on), bool(eu_on and eu_on <= on)
+        for code, nato_on, eu_on, eu_left in rows:
+            nato = bool(nato_on and nato_on <= on)
+            eu = bool(eu_on and eu_on <= on and (eu_left is None or on <= eu_left))
             keep = {"nato": nato, "eu": eu, "both": nato and eu, "either": nato or eu, "neither": not nato and not eu}[
                 self.bloc
             ]

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.store.filters import FilterError
 
-MAX_ID = 2**62
+MAX_ID = 2**31  # ids are INTEGER columns (PostgreSQL int4): larger ones cannot exist
 
 
 @dataclass(frozen=True)

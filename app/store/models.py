@@ -136,7 +136,9 @@ class DocumentBand(Base):
     __tablename__ = "document_band"
 
     band_key: Mapped[str] = mapped_column(String(24), primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"), primary_key=True, index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("document.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class Claim(Base):
@@ -181,6 +183,7 @@ class Claim(Base):
         Index("ix_claim_country_id", "country_code", "id"),
         Index("ix_claim_issue_id_id", "issue_id", "id"),
         Index("ix_claim_country_date_id", "country_code", "stated_on", "id"),
+        Index("ix_claim_actor_date_id", "actor_id", "stated_on", "id"),  # an actor's claims, newest first
     )
 
 

@@ -25,6 +25,9 @@ STANCE_STYLE = {
     "neutral": {"color": "#6b6b6b", "symbol": "circle", "mark": "●"},
 }
 BASE_CONFIG = {"displaylogo": False, "responsive": True, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+MATRIX_CELL_WIDTH = 52  # px per issue column below which counts no longer fit in a cell
+MATRIX_LABEL_WIDTH = 260  # row labels and the colour bar
+REPEAT_LABELS_AFTER = 20  # rows; taller matrices name their columns at the bottom too
 MAX_SERIES_LINES = 12  # more lines than this are unreadable; the busiest are drawn
 GEO_URL = "/static/geo/"  # plotly fetches {scope}_{resolution}m.json from here instead of its CDN
 
@@ -80,6 +83,26 @@ def _title(text: str) -> dict:
     }
 
 
+def _row_title(text: str) -> dict:
+    """Return an annotation naming the rows, right-aligned above the row labels.
+
+    A rotated y-axis title collides with long row labels (Plotly sizes the margin before the labels' font is
+    measured), so the heatmap and the points chart name their rows in the corner instead.
+    """
+    return {
+        "text": f"<b>{esc(text)}</b> ↓",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 1,
+        "xanchor": "right",
+        "yanchor": "bottom",
+        "xshift": -8,
+        "showarrow": False,
+        "font": {"size": 12, "color": "#444"},
+    }
+
+
 def _colorbar() -> dict:
     return {
         "title": {"text": "Net stance"},
@@ -116,7 +139,7 @@ def matrix_figure(mx: Matrix, *, cell_url: Callable[[str, str], str], title: str
         text.append(tr)
         custom.append(cr)
     height = max(300, 170 + 34 * len(mx.rows))
-    return {
+    fig = {
         "data": [
             {
                 "type": "heatmap",
@@ -141,17 +164,45 @@ def matrix_figure(mx: Matrix, *, cell_url: Callable[[str, str], str], title: str
         "layout": {
             "title": _title(title),
             "xaxis": {"title": {"text": "Issue"}, "side": "top", "tickangle": -30, "automargin": True},
-            "yaxis": {
-                "title": {"text": "Country" if mx.rows_kind == "country" else "Actor"},
-                "autorange": "reversed",
-                "automargin": True,
-            },
+            "yaxis": {"autorange": "reversed", "automargin": True},
+            "annotations": [_row_title("Country" if mx.rows_kind == "country" else "Actor")],
             "height": height,
             "margin": {"l": 10, "r": 10, "t": 150, "b": 20},
             "hoverlabel": {"align": "left"},
             "plot_bgcolor": "#ffffff",
+            # Below this width the cells become slivers; charts.js then scrolls the chart sideways instead.
+            "meta": {"min_width": MATRIX_LABEL_WIDTH + MATRIX_CELL_WIDTH * len(x)},
         },
         "config": dict(BASE_CONFIG),
+    }
+    if len(mx.rows) > REPEAT_LABELS_AFTER:
+        _repeat_column_labels(fig, x, y[0])
+    return fig
+
+
+def _repeat_column_labels(fig: dict, x: list[str], first_row: str) -> None:
+    """Repeat the issue labels under a tall matrix, so the columns stay named after scrolling down."""
+    fig["data"].append(
+        {
+            "type": "scatter",
+            "x": x,
+            "y": [first_row] * len(x),
+            "xaxis": "x2",
+            "mode": "markers",
+            "marker": {"opacity": 0},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    )
+    fig["layout"]["xaxis"]["range"] = [-0.5, len(x) - 0.5]
+    fig["layout"]["xaxis2"] = {
+        "overlaying": "x",
+        "side": "bottom",
+        "type": "category",
+        "range": [-0.5, len(x) - 0.5],
+        "tickangle": -30,
+        "automargin": True,
+        "showgrid": False,
     }
 
 
@@ -191,14 +242,11 @@ def timeline_points_figure(tl: Timeline, *, title: str, document_url: Callable[[
         "layout": {
             "title": _title(title),
             "xaxis": {"title": {"text": "Date stated"}, "type": "date", "automargin": True},
-            "yaxis": {
-                "title": {"text": "Issue" if tl.series_by == "issue" else "Actor"},
-                "automargin": True,
-                "type": "category",
-            },
+            "yaxis": {"automargin": True, "type": "category"},
+            "annotations": [_row_title("Issue" if tl.series_by == "issue" else "Actor")],
             "height": max(300, 120 + 22 * actors),
             "legend": {"orientation": "h", "y": -0.15},
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+            "margin": {"l": 10, "r": 10, "t": 60, "b": 40},
             "hoverlabel": {"align": "left"},
         },
         "config": dict(BASE_CONFIG),
@@ -240,14 +288,16 @@ def timeline_series_figure(tl: Timeline, *, title: str, max_lines: int = MAX_SER
             "title": _title(title),
             "xaxis": {"title": {"text": f"{unit.capitalize()}"}, "type": "date", "automargin": True},
             "yaxis": {
-                "title": {"text": "Net stance (support − oppose) / claims"},
-                "range": [-1.05, 1.05],
+                "title": {"text": "Net stance"},
+                "range": [-1.1, 1.1],
                 "zeroline": True,
-                "tickvals": [-1, 0, 1],
-                "ticktext": ["▼ −1", "0", "▲ +1"],
+                "tickvals": [-1, -0.5, 0, 0.5, 1],
+                "ticktext": ["▼ −1 all oppose", "−0.5", "0 balanced", "+0.5", "▲ +1 all support"],
+                "automargin": True,
             },
-            "height": 380,
-            "legend": {"orientation": "h", "y": -0.2},
+            "height": 400,
+            # Below the axis title, not on it (y is in plot fractions; the ticks and title take ~0.2).
+            "legend": {"orientation": "h", "y": -0.3, "yanchor": "top"},
             "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
         },
         "config": dict(BASE_CONFIG),
@@ -258,53 +308,116 @@ def _period_label(d: date, step: str) -> str:
     return f"Q{(d.month - 1) // 3 + 1} {d.year}" if step == "quarter" else d.strftime("%b %Y")
 
 
+NORTH_AMERICA = frozenset({"USA", "CAN", "MEX"})
+
+
 def map_figure(st: IssueStandings, *, title: str) -> dict:
-    """Return a choropleth of Europe and North America by each country's current net stance (no network needed)."""
-    locations, z, text = [], [], []
+    """Return a choropleth of Europe with a North America inset, by each country's current net stance.
+
+    One world map spanning Vancouver to Moscow leaves Europe a sliver, so Europe gets most of the width and North
+    America an inset; both draw from the app's own topojson (no network needed).
+    """
+    europe: dict[str, list] = {"locations": [], "z": [], "text": []}
+    america: dict[str, list] = {"locations": [], "z": [], "text": []}
     for code, c in sorted(st.countries.items()):
         iso3 = ISO3.get(code)
         if not iso3 or c.net is None:
             continue  # institutions (NATO, EU) and unknown codes have no shape
-        locations.append(iso3)
-        z.append(c.net)
+        part = america if iso3 in NORTH_AMERICA else europe
+        part["locations"].append(iso3)
+        part["z"].append(c.net)
         name = esc(st.country_names.get(code, code))
-        text.append(f"<b>{name}</b><br>{_counts_line(c)} (actors' latest stances)<br>net {c.net:+.2f}")
-    return {
-        "data": [
+        part["text"].append(f"<b>{name}</b><br>{_counts_line(c)} (actors' latest stances)<br>net {c.net:+.2f}")
+    geo_style = {
+        "scope": "world",
+        "resolution": 50,
+        "showcountries": True,
+        "countrycolor": "#999",
+        "showland": True,
+        "landcolor": "#eeeeee",
+        "showocean": True,
+        "oceancolor": "#eef4fa",
+        "showlakes": False,
+        "showframe": True,
+        "framecolor": "#ccc",
+        "showcoastlines": False,
+    }
+    traces = []
+    for part, geo in ((europe, "geo"), (america, "geo2")):
+        traces.append(
             {
                 "type": "choropleth",
+                "geo": geo,
                 "locationmode": "ISO-3",
-                "locations": locations,
-                "z": z,
-                "text": text,
+                **part,
                 "hovertemplate": "%{text}<extra></extra>",
-                "colorscale": COLORSCALE,
-                "zmin": -1,
-                "zmax": 1,
-                "zmid": 0,
+                "coloraxis": "coloraxis",
                 "marker": {"line": {"color": "#555", "width": 0.5}},
-                "colorbar": _colorbar(),
             }
-        ],
-        "layout": {
-            "title": _title(title),
-            "geo": {
-                "scope": "world",
-                "resolution": 50,
-                "projection": {"type": "natural earth"},
-                "lonaxis": {"range": [-135, 45]},
-                "lataxis": {"range": [22, 72]},
-                "showcountries": True,
-                "countrycolor": "#aaa",
-                "showland": True,
-                "landcolor": "#eeeeee",
-                "showocean": True,
-                "oceancolor": "#eef4fa",
-                "showframe": False,
-                "showcoastlines": False,
+        )
+    europe_geo = {
+        **geo_style,
+        "domain": {"x": [0.27, 1], "y": [0, 1]},
+        "projection": {"type": "conic equal area", "parallels": [43, 62], "rotation": {"lon": 15}},
+        "lonaxis": {"range": [-25, 50]},
+        "lataxis": {"range": [34, 70]},
+    }
+    america_geo = {
+        **geo_style,
+        "domain": {"x": [0, 0.25], "y": [0.4, 0.95]},
+        "projection": {"type": "conic equal area", "parallels": [30, 60], "rotation": {"lon": -100}},
+        "lonaxis": {"range": [-165, -52]},
+        "lataxis": {"range": [14, 74]},
+    }
+    inset_label = {
+        "text": "North America",
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0.96,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 11, "color": "#555"},
+    }
+    colorbar = _colorbar()
+    # On a phone (charts.js applies meta.narrow) a side colour bar and inset would leave Europe a stamp:
+    # Europe takes the full width, the inset and a horizontal colour bar share a band above it.
+    narrow = {
+        "geo": {**europe_geo, "domain": {"x": [0, 1], "y": [0, 0.74]}},
+        "geo2": {**america_geo, "domain": {"x": [0, 0.42], "y": [0.74, 0.98]}},
+        "coloraxis": {
+            "colorscale": COLORSCALE,
+            "cmin": -1,
+            "cmax": 1,
+            "cmid": 0,
+            "colorbar": {
+                **colorbar,
+                "orientation": "h",
+                "x": 0.72,
+                "xanchor": "center",
+                "y": 0.86,
+                "yanchor": "middle",
+                "len": 0.4,
+                "thickness": 12,
+                "ticktext": ["▼ oppose", "●", "▲ support"],
+                "title": {"text": "Net stance", "side": "top"},
             },
-            "height": 460,
-            "margin": {"l": 0, "r": 0, "t": 50, "b": 0},
+        },
+        "annotations": [{**inset_label, "y": 0.99}],
+        "height": 480,
+    }
+    return {
+        "data": traces,
+        "layout": {
+            "meta": {"narrow": narrow},
+            "title": _title(title),
+            "geo": europe_geo,
+            "geo2": america_geo,
+            "coloraxis": {"colorscale": COLORSCALE, "cmin": -1, "cmax": 1, "cmid": 0, "colorbar": colorbar},
+            "annotations": [inset_label],
+            "height": 520,
+            "margin": {"l": 0, "r": 0, "t": 40, "b": 0},
         },
         "config": {**BASE_CONFIG, "topojsonURL": GEO_URL},
     }

@@ -29,5 +29,9 @@ def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# Commit before the response is sent, so a client that reads right after a write sees it and a failed commit
+# is reported as an error instead of being lost after a 200.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+# For streaming responses, whose body is read from the session after the handler returns.
+StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -80,19 +80,41 @@ class FilterOptions:
     countries: list[tuple[str, str]]  # (code, name), countries then blocs/institutions
     issues: list[tuple[str, str]]  # (id, label) in taxonomy order
     actors: list[tuple[str, str]]  # (slug, name)
+    # The same countries grouped for the checkbox picker: (group label, [(code, name)]), non-empty groups only.
+    country_groups: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
+
+
+COUNTRY_GROUPS = ("NATO and EU", "NATO only", "EU only", "Neither", "Institutions and groups")
+
+
+def country_group(kind: str, nato: bool, eu: bool) -> str:
+    """Return the picker group of a country: its current NATO/EU membership, or institutions."""
+    if kind != "country":
+        return COUNTRY_GROUPS[4]
+    return COUNTRY_GROUPS[0 if nato and eu else 1 if nato else 2 if eu else 3]
 
 
 def load_filter_options(session: Session) -> FilterOptions:
     """Read the countries, issues and actors the filter form lists."""
-    countries = [
-        (code, name)
-        for code, name in session.execute(
-            select(m.Country.code, m.Country.name).order_by(m.Country.kind != "country", m.Country.name)
-        )
-    ]
+    rows = session.execute(
+        select(
+            m.Country.code,
+            m.Country.name,
+            m.Country.kind,
+            m.Country.nato_joined_on,
+            m.Country.eu_joined_on,
+            m.Country.eu_left_on,
+        ).order_by(m.Country.kind != "country", m.Country.name)
+    ).all()
+    countries = [(r.code, r.name) for r in rows]
+    grouped: dict[str, list[tuple[str, str]]] = {g: [] for g in COUNTRY_GROUPS}
+    for r in rows:
+        eu = r.eu_joined_on is not None and r.eu_left_on is None
+        grouped[country_group(r.kind, r.nato_joined_on is not None, eu)].append((r.code, r.name))
     issues = [(i, label) for i, label in session.execute(select(m.Issue.id, m.Issue.label).order_by(m.Issue.position))]
     actors = [(s, n) for s, n in session.execute(select(m.Actor.slug, m.Actor.name).order_by(m.Actor.name))]
-    return FilterOptions(countries=countries, issues=issues, actors=actors)
+    groups = [(g, items) for g, items in grouped.items() if items]
+    return FilterOptions(countries=countries, issues=issues, actors=actors, country_groups=groups)
 
 
 @dataclass

@@ -36,3 +36,21 @@ def test_posture_eval_with_the_llm_extractor_uses_the_configured_endpoint(shared
     assert len(fake.received) == len(gold)
     assert {r["json"]["model"] for r in fake.received} == {"oracle"}
     assert {r["headers"]["Authorization"] for r in fake.received} == {"Bearer k"}
+
+
+def test_failing_endpoint_is_a_clear_error_not_a_traceback(tmp_path):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"doc_id": "d1", "text": "Scholz said talks were needed.", "date": None}) + "\n")
+    with serve_fake_llm() as fake:
+        fake.responder = lambda request: Step(status=500, body={"error": "down"})
+        env = {**os.environ, "POSTURE_LLM_BASE_URL": fake.url, "POSTURE_LLM_MAX_RETRIES": "0"}
+        run = subprocess.run(
+            [sys.executable, "-m", "app.cli", "extract", "-i", str(docs), "-o", "-", "--extractor", "llm"],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert run.returncode == 1
+    assert "d1" in run.stderr and "Traceback" not in run.stderr

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.ingest.errors import IngestError
-from app.ingest.readers import enrich, read_bytes, read_jsonl
+from app.ingest.readers import enrich, read_bytes, read_jsonl, read_text
 from tests.ingest.factories import make_article
 
 ARTICLE_HTML = """<!doctype html>
@@ -126,3 +126,16 @@ def test_html_meta_charset_is_honoured():
     )
     record = read_bytes(page.encode("cp1252"), name="legacy.htm", origin="legacy.htm")
     assert "Foreign ministers (Außenminister, “quoted”)" in record.text
+
+
+def test_markdown_headings_lose_their_markers_and_give_the_title():
+    text = (
+        "date 2024-05-02\n# Ministers meet in Riga\n\nThe foreign ministers of the three Baltic states met on Thursday "
+        "and said they would keep supplying air defence to Kyiv for as long as it takes, whatever the cost.\n\n"
+        "## Next steps\n\nThey agreed to meet again in the autumn to review progress on the joint purchase plan."
+    )
+    record = read_text(text, origin="note.md", markdown=True)
+    assert record.title == "Ministers meet in Riga"
+    assert "#" not in record.text
+    assert record.text.startswith("Ministers meet in Riga")
+    assert "Next steps" in record.text

@@ -89,6 +89,22 @@ def test_new_version_replaces_automatic_claims_and_never_reviewed_ones(session):
     assert [(c.id, c.review_status) for c in claims if c.issue_id == "ceasefire"] == [(rejected_id, "rejected")]
 
 
+def test_an_edited_claims_machine_version_does_not_come_back(session):
+    from app.store import review
+
+    doc = make_document(session, text="Olaf Scholz said sanctions must be extended.")
+    session.commit()
+    extract_pending(session)
+    (claim,) = _claims(session, doc)
+    assert (claim.issue_id, claim.stance) == ("sanctions", "support")
+    review.edit_claim(session, claim.id, by=review.Reviewer(name="analyst"), stance="neutral")
+    doc.extracted_with = "rules@0.1"
+    session.commit()
+    extract_pending(session)
+    claims = _claims(session, doc)
+    assert [(c.stance, c.review_status) for c in claims] == [("neutral", "edited")]
+
+
 def test_other_extractors_claims_are_left_alone(session):
     doc = make_document(session, text="Olaf Scholz said sanctions must be extended.")
     session.commit()

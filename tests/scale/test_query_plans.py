@@ -113,3 +113,25 @@ def test_the_claim_indexes_exist(db):
         "ix_claim_stated_on_id",
     ):
         assert name in names
+
+
+@pytest.mark.sqlite_only
+def test_upgrade_refreshes_stale_sqlite_statistics(db, session):
+    from app.store.migrate import refresh_sqlite_statistics
+
+    seed_dashboard(session)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")  # statistics as bench/make_synthetic.py leaves them...
+        conn.exec_driver_sql("CREATE INDEX ix_claim_late ON claim (actor_id, stated_on)")  # ...then a migration
+        refresh_sqlite_statistics(conn)
+        names = {r[0] for r in conn.exec_driver_sql("SELECT idx FROM sqlite_stat1 WHERE tbl = 'claim'")}
+    assert "ix_claim_late" in names
+
+
+@pytest.mark.sqlite_only
+def test_a_never_analyzed_database_is_left_alone(db):
+    from app.store.migrate import refresh_sqlite_statistics
+
+    with db.engine.begin() as conn:
+        refresh_sqlite_statistics(conn)
+        assert conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is None

@@ -66,3 +66,17 @@ def test_rollup_exactness():
     assert parse("from=2024-01-01&to=2024-12-31").rollup_exact()
     assert not parse("from=2024-01-15").rollup_exact()
     assert parse("").rollup_exact()
+
+
+def test_bloc_membership_follows_dates(session):
+    before_finland = parse("bloc=nato&to=2023-01-01").bloc_countries(session)
+    assert "FI" not in before_finland and "SE" not in before_finland and "DE" in before_finland
+    assert "FI" in parse("bloc=nato&to=2023-04-04").bloc_countries(session)
+    assert "GB" in parse("bloc=eu&to=2019-12-31").bloc_countries(session)
+    assert "GB" not in parse("bloc=eu&to=2020-02-01").bloc_countries(session)
+    assert "GB" in parse("bloc=both&to=2019-12-31").bloc_countries(session)
+    assert "GB" not in parse("bloc=both&to=2020-02-01").bloc_countries(session)
+
+
+def test_describe_without_filters_says_all():
+    assert parse("").describe(count=220) == "All claims, all dates, 220 claims"

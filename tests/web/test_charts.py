@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.store.aggregates import Counts, Evidence, Matrix, MatrixRow, Timeline
-from app.web.charts import esc, matrix_figure, stance_mark, timeline_points_figure, timeline_series_figure
+from app.store.aggregates import Counts, Evidence, IssueStandings, Matrix, MatrixRow, Timeline
+from app.web.charts import (
+    esc,
+    map_figure,
+    matrix_figure,
+    stance_mark,
+    timeline_points_figure,
+    timeline_series_figure,
+)
 
 EVIL = '<a href="javascript:alert(1)">x</a> <b>bold</b> & <img src=x onerror=alert(1)>'
 
@@ -87,3 +94,47 @@ def test_series_lines_are_capped_to_the_busiest():
     fig = timeline_series_figure(tl, title="Net", max_lines=5)
     assert sorted(t["name"] for t in fig["data"]) == ["C15", "C16", "C17", "C18", "C19"]
     assert "5 of 20" in fig["layout"]["title"]["text"]
+
+
+def test_map_splits_north_america_into_the_inset_and_escapes_names():
+    st = IssueStandings(
+        issue=None,  # type: ignore[arg-type]  # the map reads countries and names only
+        actors=[],
+        countries={"US": Counts(support=2), "DE": Counts(oppose=1), "NATO": Counts(support=1)},
+        country_names={"US": "United States", "DE": "Germany <b>x</b>", "NATO": "NATO"},
+        total=4,
+    )
+    fig = map_figure(st, title="t")
+    europe, america = fig["data"]
+    assert europe["geo"] == "geo" and europe["locations"] == ["DEU"] and europe["z"] == [-1.0]
+    assert america["geo"] == "geo2" and america["locations"] == ["USA"] and america["z"] == [1.0]
+    assert "Germany &lt;b&gt;x&lt;/b&gt;" in europe["text"][0]
+    assert fig["layout"]["coloraxis"]["cmin"] == -1 and fig["layout"]["coloraxis"]["cmax"] == 1
+
+
+def _matrix(n_rows: int, n_issues: int = 15) -> Matrix:
+    issues = [(f"i{j}", f"Issue {j}") for j in range(n_issues)]
+    rows = [
+        MatrixRow(key=f"a{k}", label=f"Actor {k}", country_code="DE", bloc="NATO", cells={"i0": Counts(support=1)})
+        for k in range(n_rows)
+    ]
+    return Matrix(
+        rows_kind="actor", issues=issues, rows=rows, total=n_rows, hidden_rows=0, evidence={}, source="rollup"
+    )
+
+
+def test_matrix_names_rows_in_the_corner_and_declares_a_minimum_width():
+    fig = matrix_figure(_matrix(3), cell_url=lambda k, i: "/claims", title="t")
+    layout = fig["layout"]
+    assert "title" not in layout["yaxis"]  # a rotated title collided with long row labels
+    assert layout["annotations"][0]["text"].startswith("<b>Actor</b>")
+    # 15 issue columns need room for "▲ 12" in each cell: a phone scrolls instead of squeezing (charts.js).
+    assert layout["meta"]["min_width"] >= 15 * 40
+    assert len(fig["data"]) == 1 and "xaxis2" not in layout
+
+
+def test_tall_matrix_repeats_the_issue_labels_at_the_bottom():
+    fig = matrix_figure(_matrix(25), cell_url=lambda k, i: "/claims", title="t")
+    assert fig["layout"]["xaxis2"]["side"] == "bottom" and fig["layout"]["xaxis2"]["overlaying"] == "x"
+    labels = fig["data"][1]
+    assert labels["xaxis"] == "x2" and labels["x"] == fig["data"][0]["x"] and labels["hoverinfo"] == "skip"

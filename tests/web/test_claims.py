@@ -40,7 +40,7 @@ def test_claims_page_lists_newest_first_with_links(client, data):
     stance = first.select_one(".stance")
     assert stance.text == "oppose" and "stance-oppose" in stance["class"]
     assert "automatic" in first.text and "0.70" in first.text
-    assert soup.select_one("[data-describe]").text.startswith("Claims, all dates, 5 claims")
+    assert soup.select_one("[data-describe]").text.startswith("All claims, all dates, 5 claims")
     assert soup.select_one("form[data-filter-form]") is not None
     assert soup.select_one("[data-copy-link]") is not None
     assert soup.select_one("a[data-json-link]")["href"].startswith("/api/v1/claims")
@@ -321,3 +321,14 @@ def test_openapi_documents_the_records_api(client):
     assert id_param["minimum"] == 1
     bad = paths["/api/v1/claims"]["get"]["responses"]["400"]["content"]["application/json"]["schema"]
     assert bad["$ref"].endswith("/ErrorOut")
+
+
+def test_claim_detail_revisions_are_utc_and_ids_stay_in_integer_range(client, session, data):
+    c1 = data["claims"][0]
+    session.add(m.ClaimRevision(claim_id=c1, changed_by="ed", action="accept", before={"a": 1}, after={"a": 2}))
+    session.commit()
+    rev = client.get(f"/api/v1/claims/{c1}").json()["revisions"][0]
+    assert rev["changed_at"].endswith(("Z", "+00:00")) and rev["action"] == "accept"
+    assert client.get(f"/api/v1/claims/{2**31 - 1}").status_code == 404
+    assert client.get(f"/api/v1/claims/{2**31}").status_code == 400
+    assert client.get(f"/api/v1/documents/{2**31}").status_code == 400

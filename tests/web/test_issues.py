@@ -43,8 +43,13 @@ def test_issue_page_standings_map_and_timeline(client, seeded):
     assert dict(zip(trace["locations"], trace["z"], strict=True)) == {"DEU": -1.0, "FRA": 1.0, "HUN": -1.0}
     assert fig["config"]["topojsonURL"] == "/static/geo/"
     assert fig["layout"]["geo"]["scope"] == "world" and fig["layout"]["geo"]["resolution"] == 50
+    # Europe gets the main frame, North America an inset; one colour axis so both read on the same scale.
+    assert fig["data"][1]["geo"] == "geo2" and fig["data"][1]["locations"] == []
+    assert fig["layout"]["geo"]["lonaxis"]["range"][0] > -30 and fig["layout"]["geo2"]["lonaxis"]["range"][1] < -50
+    assert {t["coloraxis"] for t in fig["data"]} == {"coloraxis"}
+    assert [h.get_text() for h in soup.select("h2")][:2] == ["Map", "Who stands where now"]
     assert soup.select_one("script#fig-points-data") is not None
-    assert soup.select_one("select[name=issue]") is None  # the page pins its issue
+    assert soup.select_one("[name=issue]") is None  # the page pins its issue
 
     data = client.get("/api/v1/issues/sanctions").json()
     assert [s["actor"] for s in data["opponents"]] == ["germany", "hungary"]

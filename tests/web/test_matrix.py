@@ -26,7 +26,7 @@ def test_matrix_page_shows_cells_with_counts_symbols_and_links(client, seeded):
     r = client.get("/matrix")
     assert r.status_code == 200
     soup = BeautifulSoup(r.text, "html.parser")
-    assert soup.select_one("[data-description]").get_text().startswith("Claims, all dates, 9 claims")
+    assert soup.select_one("[data-description]").get_text().startswith("All claims, all dates, 9 claims")
     cell = soup.select_one('td[data-row="DE"][data-issue="sanctions"]')
     assert "2" in cell.get_text() and "●" in cell.get_text()  # one support, one oppose: balanced
     link = cell.select_one("a")["href"]

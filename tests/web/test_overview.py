@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import make_document, seed_dashboard
+from tests.factories import make_claim, make_document, seed_dashboard
 
 
 def test_fresh_store_says_how_to_ingest(client):
@@ -51,7 +52,7 @@ def test_filters_apply_to_the_overview(client, session):
     assert {r["key"] for r in data["matrix"]["rows"]} == {"FR", "HU"}
     assert data["description"].startswith("Claims by France and Hungary, since 1 Jan 2024")
     soup = BeautifulSoup(client.get("/?country=FR&country=HU&from=2024-01-01").text, "html.parser")
-    selected = {o["value"] for o in soup.select("select[name=country] option[selected]")}
+    selected = {o["value"] for o in soup.select("input[name=country][checked]")}
     assert selected == {"FR", "HU"}
     assert soup.select_one("[data-copy-link]")["data-copy-link"].endswith("/?country=FR&country=HU&from=2024-01-01")
     assert soup.select_one("a[data-json-link]")["href"] == "/api/v1/overview?country=FR&country=HU&from=2024-01-01"
@@ -70,3 +71,29 @@ def test_overview_csv_is_the_headline_matrix(client, session):
 def test_bad_filters_are_400(client, query):
     assert client.get(f"/?{query}").status_code == 400
     assert client.get(f"/api/v1/overview?{query}").status_code == 400
+
+
+def test_same_day_disagreement_is_not_shown_as_a_change(client, session):
+    make_claim(session, actor="hungary", issue_id="ceasefire", stance="support", stated_on=date(2024, 7, 5))
+    make_claim(session, actor="hungary", issue_id="ceasefire", stance="oppose", stated_on=date(2024, 7, 5))
+    make_claim(session, actor="france", issue_id="ceasefire", stance="oppose", stated_on=date(2024, 1, 5))
+    make_claim(session, actor="france", issue_id="ceasefire", stance="support", stated_on=date(2024, 6, 5))
+    session.commit()
+    soup = BeautifulSoup(client.get("/").text, "html.parser")
+    changes = {li.select_one("a").get_text(): li for li in soup.select("[data-change]")}
+    assert changes["Hungary"].select_one("[data-same-day]").get_text(strip=True) == "conflicting on 2024-07-05:"
+    assert "→" not in changes["Hungary"].get_text()
+    assert changes["France"].select_one("[data-same-day]") is None and "→" in changes["France"].get_text()
+
+
+def test_landing_page_leads_with_the_matrix(client, session):
+    seed_dashboard(session)
+    session.commit()
+    soup = BeautifulSoup(client.get("/").text, "html.parser")
+    assert not soup.select_one("details[data-filters-box]").has_attr("open")  # folded until a filter is set
+    # New claims name their issue by label, not by id.
+    first = soup.select_one(".recent-claims li")
+    issue_link = first.select("a")[1]
+    assert issue_link["href"].startswith("/issues/") and issue_link.get_text() != issue_link["href"].split("/")[-1]
+    soup = BeautifulSoup(client.get("/?country=FR").text, "html.parser")
+    assert soup.select_one("details[data-filters-box]").has_attr("open")

@@ -86,13 +86,34 @@ def test_bad_values_answer_400_naming_the_parameter(probe, query, param):
     assert r.json()["detail"][0]["param"] == param
 
 
+def test_filter_form_countries_and_issues_are_grouped_checkboxes(probe):
+    r = probe.get("/probe?country=FR&issue=sanctions")
+    soup = BeautifulSoup(r.text, "html.parser")
+    form = soup.select_one("form[data-filter-form]")
+    assert form.select_one("select[name=country]") is None and form.select_one("select[name=issue]") is None
+    countries = form.select_one("[data-picker=country]")
+    groups = [legend.get_text(strip=True) for legend in countries.select("fieldset legend")]
+    assert groups[0] == "NATO and EU" and "Institutions and groups" in groups
+    nato_eu = countries.select("fieldset")[0]
+    assert nato_eu.select_one("input[value=FR]") and nato_eu.select_one("input[value=DE]")
+    assert nato_eu.select_one("input[value=US]") is None  # NATO only
+    # The summary names the choice, so a folded picker still says what is filtered.
+    assert countries.select_one("[data-picker-summary]").get_text(strip=True) == "France"
+    issues = form.select_one("[data-picker=issue]")
+    assert [i["value"] for i in issues.select("input[checked]")] == ["sanctions"]
+    assert issues.select_one("[data-picker-summary]").get_text(strip=True) == "Sanctions"
+    # Without a choice the summary says "All ...".
+    soup = BeautifulSoup(probe.get("/probe").text, "html.parser")
+    assert soup.select_one("[data-picker=country] [data-picker-summary]").get_text(strip=True) == "All countries"
+
+
 def test_filter_form_reflects_the_filter(probe):
     r = probe.get("/probe?country=FR&country=DE&stance=oppose&review=reviewed&dups=1&rows=actor&from=2023-01-01")
     assert r.status_code == 200
     soup = BeautifulSoup(r.text, "html.parser")
     form = soup.select_one("form[data-filter-form]")
     assert form["method"] == "get" and form["action"] == "/probe"
-    selected = [o["value"] for o in form.select("select[name=country] option[selected]")]
+    selected = [o["value"] for o in form.select("input[name=country][checked]")]
     assert selected == ["DE", "FR"] or sorted(selected) == ["DE", "FR"]
     assert [i["value"] for i in form.select("input[name=stance][checked]")] == ["oppose"]
     assert form.select_one("select[name=review] option[selected]")["value"] == "reviewed"

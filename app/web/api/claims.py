@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -31,6 +31,7 @@ LimitParam = Annotated[int, Query(ge=1, le=records.MAX_PAGE_SIZE, description="R
 FormatParam = Annotated[Literal["json", "csv"], Query(description="json (default) or csv (the whole result)")]
 
 
+MAX_ROW_ID = 2**31 - 1  # ids are INTEGER columns; a larger one cannot exist (and PostgreSQL would refuse it)
 ERRORS = {
     400: {"model": ErrorOut, "description": "Invalid filter, sort, cursor or limit; names the parameter and value"},
     503: {"model": ErrorOut, "description": "Database unavailable"},
@@ -250,13 +251,18 @@ def api_claims_csv(request: Request, view: ViewDep, sort: SortParam = "-date"):
     return claims_csv(request, view.filter, sort)
 
 
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; they were stored in UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @router.get(
     "/claims/{claim_id}",
     response_model=ClaimDetailOut,
     summary="One claim with its explanation and review history",
     responses={404: {**NOT_FOUND, "description": "No such claim"}, **ERRORS},
 )
-def api_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=2**62)]) -> ClaimDetailOut:
+def api_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)]) -> ClaimDetailOut:
     """Return one claim."""
     claim = records.get_claim(session, claim_id)
     if claim is None:
@@ -286,7 +292,11 @@ def api_claim(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=2**62)
         explanation=list(claim.explanation or []),
         revisions=[
             RevisionOut(
-                changed_by=r.changed_by, changed_at=r.changed_at, action=r.action, before=r.before, after=r.after
+                changed_by=r.changed_by,
+                changed_at=_aware(r.changed_at),
+                action=r.action,
+                before=r.before,
+                after=r.after,
             )
             for r in claim.revisions
         ],

@@ -12,7 +12,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from app.store import records
-from app.web.api.claims import ERRORS, NOT_FOUND, CursorParam, FormatParam, LimitParam, Links
+from app.web.api.claims import ERRORS, MAX_ROW_ID, NOT_FOUND, CursorParam, FormatParam, LimitParam, Links
 from app.web.csvfile import csv_response
 from app.web.deps import SessionDep
 from app.web.viewstate import View, ViewDep
@@ -26,7 +26,7 @@ DocSortParam = Annotated[
 UndatedParam = Annotated[str | None, Query(max_length=5, description="1: only documents without a date")]
 LanguageParam = Annotated[str | None, Query(max_length=8, description="Language code, e.g. en")]
 SearchParam = Annotated[str | None, Query(max_length=200, description="Text the title contains (case-insensitive)")]
-DocumentId = Annotated[int, Path(ge=1, le=2**62, description="Document id")]
+DocumentId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="Document id")]
 DATE_SOURCES = {
     "explicit": "stated in the source",
     "inferred": "inferred from the text, URL or metadata",

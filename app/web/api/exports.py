@@ -9,7 +9,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from app.store import exports
 from app.web.auth import error_responses
-from app.web.deps import SessionDep
+from app.web.deps import SessionDep, StreamSessionDep
 from app.web.viewstate import ViewDep
 
 router = APIRouter(prefix="/api/v1/exports", tags=["exports"])
@@ -29,7 +29,7 @@ def _filename(stem: str, view) -> str:
     response_class=StreamingResponse,
     responses={200: {"content": {"text/csv": {}}, "description": "One row per claim"}, **_ERRORS},
 )
-def claims_csv(view: ViewDep, session: SessionDep) -> StreamingResponse:
+def claims_csv(view: ViewDep, session: StreamSessionDep) -> StreamingResponse:
     """Download the claims a filter selects as CSV (UTF-8, a header row; formula-like cells quoted)."""
     name = _filename("claims", view)
     return StreamingResponse(
@@ -45,7 +45,7 @@ def claims_csv(view: ViewDep, session: SessionDep) -> StreamingResponse:
     response_class=StreamingResponse,
     responses={200: {"content": {"application/json": {}}, "description": "The filter and the claims"}, **_ERRORS},
 )
-def claims_json(view: ViewDep, session: SessionDep) -> StreamingResponse:
+def claims_json(view: ViewDep, session: StreamSessionDep) -> StreamingResponse:
     """Download the claims a filter selects as one JSON document."""
     name = _filename("claims", view)
     return StreamingResponse(

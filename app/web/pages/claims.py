@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from app.store import records
-from app.web.api.claims import CursorParam, FormatParam, LimitParam, SortParam, claims_csv, claims_result
+from app.web.api.claims import MAX_ROW_ID, CursorParam, FormatParam, LimitParam, SortParam, claims_csv, claims_result
 from app.web.deps import SessionDep
 from app.web.templating import render
 from app.web.viewstate import ViewDep
@@ -64,7 +64,7 @@ def claims_page(
 
 
 @router.get("/claims/{claim_id}")
-def claim_page(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=2**62)]):
+def claim_page(session: SessionDep, claim_id: Annotated[int, Path(ge=1, le=MAX_ROW_ID)]):
     """Send a claim's link to its evidence in its document."""
     claim = records.get_claim(session, claim_id)
     if claim is None:
