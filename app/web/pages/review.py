@@ -106,6 +106,15 @@ def _form_error(request: Request, exc: ReviewError):
     raise HTTPException(exc.status, [{"param": exc.field, "problem": exc.reason}])
 
 
+def _decide(request: Request, session, user, claim_id: int, next_url: str | None, decision):
+    """Apply an accept or reject decision from a queue form, then go back where the reviewer was."""
+    try:
+        decision(session, claim_id, by=reviewer(user))
+    except ReviewError as exc:
+        _form_error(request, exc)
+    return _done(next_url, "/review", session)
+
+
 @router.post("/review/{claim_id}/accept")
 def accept_form(
     request: Request,
@@ -115,11 +124,7 @@ def accept_form(
     next: Annotated[str | None, Form(max_length=2000)] = None,
 ):
     """Accept a claim from the queue."""
-    try:
-        review.accept_claim(session, claim_id, by=reviewer(user))
-    except ReviewError as exc:
-        _form_error(request, exc)
-    return _done(next, "/review", session)
+    return _decide(request, session, user, claim_id, next, review.accept_claim)
 
 
 @router.post("/review/{claim_id}/reject")
@@ -131,11 +136,7 @@ def reject_form(
     next: Annotated[str | None, Form(max_length=2000)] = None,
 ):
     """Reject a claim from the queue."""
-    try:
-        review.reject_claim(session, claim_id, by=reviewer(user))
-    except ReviewError as exc:
-        _form_error(request, exc)
-    return _done(next, "/review", session)
+    return _decide(request, session, user, claim_id, next, review.reject_claim)
 
 
 def _opt_int(value: str | None, field: str) -> int | None:
