@@ -225,11 +225,17 @@ class LLMExtractor:
         return claims
 
     def extract_many(
-        self, texts: Sequence[str], *, published_on: Sequence[date | None] | date | None = None, skip_errors=False
-    ) -> list[list[ExtractedClaim]]:
+        self,
+        texts: Sequence[str],
+        *,
+        published_on: Sequence[date | None] | date | None = None,
+        skip_errors: bool = False,
+        return_exceptions: bool = False,
+    ) -> list:
         """Extract from many documents at once, at most `concurrency` requests in flight, results in input order.
 
-        With skip_errors a document whose request fails gives no claims (counted in `failed`) instead of raising.
+        With skip_errors a document whose request fails gives no claims (counted in `failed`) instead of raising;
+        with return_exceptions its place holds the exception, so a caller can mark that one document as failed.
         """
         dates = list(published_on) if isinstance(published_on, Sequence) else [published_on] * len(texts)
         if len(dates) != len(texts):
@@ -238,8 +244,10 @@ class LLMExtractor:
         def one(pair: tuple[str, date | None]) -> list[ExtractedClaim]:
             try:
                 return self(pair[0], published_on=pair[1])
-            except LLMError:
-                if skip_errors:
+            except Exception as exc:
+                if return_exceptions:
+                    return exc
+                if skip_errors and isinstance(exc, LLMError):
                     return []
                 raise
 

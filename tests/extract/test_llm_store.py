@@ -81,3 +81,40 @@ def test_a_failing_endpoint_marks_the_document_failed_and_keeps_going(db, settin
         extractor.close()
     assert result.failed == 1 and document.extraction_status == "failed"
     assert "HTTP 503" in result.errors[0] and "model not loaded" in result.errors[0]
+
+
+def test_stored_documents_go_to_the_llm_concurrently_and_fail_one_by_one(session, monkeypatch):
+    from app.config import get_settings
+    from app.pipeline.extract import extract_pending
+    from tests.factories import make_document
+
+    texts = [f"Polish Prime Minister Donald Tusk said Poland would keep arming Ukraine (note {i})." for i in range(6)]
+    documents = [make_document(session, text=text) for text in texts]
+    session.commit()
+
+    def answer(request: dict) -> Step:
+        text = request["messages"][1]["content"]
+        if "(note 3)" in text:
+            return Step({"error": {"message": "bad request"}}, status=400)
+        evidence = next(t for t in texts if t in text)
+        item = {"actor": "Donald Tusk", "actor_type": "person", "country": "PL", "issue": "military-aid",
+                "stance": "support", "evidence": evidence, "confidence": 0.8, "date": None}  # fmt: skip
+        return Step(completion([item]), delay=0.3)
+
+    with serve_fake_llm() as fake:
+        fake.responder = answer
+        monkeypatch.setenv("POSTURE_LLM_BASE_URL", fake.url)
+        monkeypatch.setenv("POSTURE_LLM_MODEL", "fake-model")
+        monkeypatch.setenv("POSTURE_LLM_CONCURRENCY", "3")
+        monkeypatch.setenv("POSTURE_LLM_MAX_RETRIES", "0")
+        get_settings.cache_clear()
+        try:
+            result = extract_pending(session, extractor_name="llm", batch_size=10)
+        finally:
+            get_settings.cache_clear()
+
+    assert fake.max_in_flight == 3  # the batch went out at once, within the concurrency limit
+    assert (result.documents, result.failed, result.claims) == (5, 1, 5)
+    assert "bad request" in result.errors[0] and f"document {documents[3].id}" in result.errors[0]
+    statuses = {d.id: d.extraction_status for d in session.scalars(select(Document))}
+    assert [statuses[d.id] for d in documents] == ["done", "done", "done", "failed", "done", "done"]
