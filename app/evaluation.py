@@ -13,6 +13,7 @@ import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 LEVELS = ("country", "actor", "pair")
@@ -128,6 +129,28 @@ class DocumentErrors:
         return len(self.missed) + len(self.spurious)
 
 
+CALIBRATION_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+@dataclass
+class CalibrationBin:
+    """Predicted claims whose confidence lies in [low, high), and how many of them match the gold."""
+
+    low: float
+    high: float
+    claims: int = 0
+    right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.claims if self.claims else 0.0
+
+    def as_json(self) -> dict:
+        """Return the band's figures."""
+        return {"low": self.low, "high": self.high, "claims": self.claims, "right": self.right,
+                "precision": round(self.precision, 4)}  # fmt: skip
+
+
 @dataclass
 class Report:
     """Every score of an evaluation run."""
@@ -137,6 +160,8 @@ class Report:
     stance_n: int = 0
     by_issue: dict[str, Counts] = field(default_factory=dict)
     documents: list[DocumentErrors] = field(default_factory=list)
+    # (confidence, matched a gold claim at actor level) for every predicted claim that carries a confidence.
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def stance_accuracy(self) -> float:
@@ -148,7 +173,19 @@ class Report:
         out["stance_accuracy"] = round(self.stance_accuracy, 4)
         out["documents"] = len(self.documents)
         out["by_issue"] = {k: v.as_json() for k, v in sorted(self.by_issue.items())}
+        out["calibration"] = [b.as_json() for b in self.calibration()]
         return out
+
+    def calibration(self, edges: tuple[float, ...] = CALIBRATION_EDGES) -> list[CalibrationBin]:
+        """Return, per confidence band, how many predicted claims it holds and how many of them are right."""
+        bins = [CalibrationBin(lo, hi) for lo, hi in pairwise(edges)]
+        for confidence, right in self.confidences:
+            for b in bins:
+                if b.low <= confidence < b.high or (b.high == edges[-1] and confidence == b.high):
+                    b.claims += 1
+                    b.right += right
+                    break
+        return [b for b in bins if b.claims]
 
     def worst(self, n: int = 5) -> list[DocumentErrors]:
         """Return the documents with the most actor-level errors."""
@@ -171,6 +208,11 @@ def score(gold_docs: dict[str, list[dict]], pred_docs: dict[str, list[dict]]) ->
         matched = _greedy(g, p, _same_claim)
         report.levels["actor"].add(len(matched), len(p) - len(matched), len(g) - len(matched))
         hit_g, hit_p = {i for i, _ in matched}, {j for _, j in matched}
+        report.confidences += [
+            (float(c["confidence"]), j in hit_p)
+            for j, c in enumerate(p)
+            if isinstance(c.get("confidence"), int | float)
+        ]
         missed = [c for i, c in enumerate(g) if i not in hit_g]
         spurious = [c for j, c in enumerate(p) if j not in hit_p]
         report.documents.append(DocumentErrors(doc_id, missed, spurious))

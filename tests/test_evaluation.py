@@ -156,3 +156,16 @@ def test_missing_and_binary_files(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00")
     with pytest.raises(GoldFileError, match="not UTF-8"):
         read_jsonl(binary)
+
+
+def test_calibration_counts_right_claims_per_confidence_band():
+    def c(actor, issue, confidence=None):
+        claim = {"actor": actor, "actor_type": "government", "country": actor[:2].upper(), "issue": issue}
+        return claim | {"stance": "support"} | ({"confidence": confidence} if confidence is not None else {})
+
+    gold = {"d": [c("Poland", "sanctions"), c("Latvia", "sanctions")]}
+    pred = {"d": [c("Poland", "sanctions", 0.85), c("Estonia", "sanctions", 0.82), c("Latvia", "sanctions", 0.55),
+                  c("Greece", "sanctions")]}  # fmt: skip
+    bands = {(b.low, b.high): (b.claims, b.right) for b in score(gold, pred).calibration()}
+    assert bands == {(0.5, 0.6): (1, 1), (0.8, 0.9): (2, 1)}  # the claim without a confidence is left out
+    assert score(gold, pred).as_json()["calibration"][1]["precision"] == 0.5

@@ -174,6 +174,14 @@ def _print_report(report, label: str, worst: int) -> None:
     for issue, counts in sorted(report.by_issue.items()):
         issues.add_row(issue, *_figures(counts))
     out.print(issues)
+    bands = report.calibration()
+    if bands:
+        calibration = Table(title="confidence calibration (actor level)", show_edge=False)
+        for column in ("confidence", "claims", "right", "precision"):
+            calibration.add_column(column, justify="right")
+        for b in bands:
+            calibration.add_row(f"{b.low:.1f}-{b.high:.1f}", str(b.claims), str(b.right), f"{b.precision:.3f}")
+        out.print(calibration)
     for doc in report.worst(worst):
         out.print(f"[bold]{escape(doc.doc_id)}[/]: {len(doc.missed)} missed, {len(doc.spurious)} spurious")
         for kind, claims in (("missed", doc.missed), ("spurious", doc.spurious)):
