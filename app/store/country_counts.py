@@ -4,7 +4,7 @@ A month-bounded window (ClaimFilter.rollup_exact()) splits into the whole years 
 table (about a quarter of the monthly rows), and the leading and trailing months, read from the monthly table; the
 parts are one UNION ALL grouped outside, so the answer is the monthly table's to the row. The yearly table files
 undated claims under 1900, as the monthly one files them under January 1900, so a window open at the start reads
-1900 itself from the claim table (an index range that is empty unless claims are dated in 1900).
+the rest of 1900 by month, and only when an index probe finds claims dated then.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, literal, select, union_all
+from sqlalchemy import Select, func, select, union_all
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -21,11 +21,12 @@ from app.store.filters import ClaimFilter
 from app.store.rollup import UNDATED_MONTH
 
 FIRST_WHOLE_YEAR = 1901  # 1900 shares its yearly row with the undated claims
+UNDATED_1900_REST = (date(1900, 2, 1), date(1900, 12, 1))  # the months of 1900 the monthly table counts as dated
 
 
 @dataclass(frozen=True)
 class Part:
-    """One read of the split: a table and the inclusive bounds on its date column (None: unbounded)."""
+    """One read of the split: a rollup table and the inclusive bounds on its date column (None: unbounded)."""
 
     table: type[m.Base]
     lo: date | None = None
@@ -43,7 +44,7 @@ def split_window(start: date | None, end: date | None, *, dated: bool) -> list[P
     parts = [Part(m.ClaimCountryYearly, date(first, 1, 1), None if last is None else date(last, 1, 1))]
     if start is None:
         # The monthly table counts claims from February 1900 as dated; the yearly one cannot tell them apart.
-        parts.append(Part(m.Claim, date(1900, 2, 1), date(1900, 12, 31)))
+        parts.append(Part(m.ClaimCountryMonthly, UNDATED_1900_REST[0], UNDATED_1900_REST[1]))
     elif start < date(first, 1, 1):
         parts.append(Part(m.ClaimCountryMonthly, start, date(first - 1, 12, 1)))
     if last is not None and end is not None and end.year > last:
@@ -54,29 +55,36 @@ def split_window(start: date | None, end: date | None, *, dated: bool) -> list[P
 def _read(session: Session, flt: ClaimFilter, part: Part, keys: Sequence[str], skip: tuple[str, ...]):
     """Return (table, key columns, stance, count, conditions) of one part under the filter, the part's window."""
     t = part.table
-    if t is m.Claim:
-        conds = flt.claim_conditions(session, skip=(*skip, "date"))
-        day, n = t.stated_on, literal(1)
-    else:
-        conds = flt.rollup_conditions(session, skip=(*skip, "date"), table=t)
-        day, n = (t.year_on if t is m.ClaimCountryYearly else t.month_on), t.n
-        if part.lo is not None or part.hi is not None:
-            conds.append(day > UNDATED_MONTH)
+    conds = flt.rollup_conditions(session, skip=(*skip, "date"), table=t)
+    day = t.year_on if t is m.ClaimCountryYearly else t.month_on
+    if part.lo is not None or part.hi is not None:
+        conds.append(day > UNDATED_MONTH)
     if part.lo is not None:
         conds.append(day >= part.lo)
     if part.hi is not None:
         conds.append(day <= part.hi)
-    return t, [getattr(t, k) for k in keys], t.stance, n, conds
+    return t, [getattr(t, k) for k in keys], t.stance, t.n, conds
 
 
-def _parts(flt: ClaimFilter, skip: tuple[str, ...], dated_only: bool) -> list[Part]:
+def _parts(session: Session, flt: ClaimFilter, skip: tuple[str, ...], dated_only: bool) -> list[Part]:
     start, end = (None, None) if "date" in skip else flt.window()
-    return split_window(start, end, dated=dated_only or start is not None or end is not None)
+    parts = split_window(start, end, dated=dated_only or start is not None or end is not None)
+    rest = Part(m.ClaimCountryMonthly, *UNDATED_1900_REST)
+    if rest in parts and not _dated_in_1900(session):
+        parts.remove(rest)  # the usual case: nothing to read there, and the monthly table has no index to skip it
+    return parts
+
+
+def _dated_in_1900(session: Session) -> bool:
+    """Return whether any claim is dated February to December 1900 (one probe of the stated_on index)."""
+    stated = m.Claim.stated_on
+    probe = select(m.Claim.id).where(stated >= UNDATED_1900_REST[0], stated < date(1901, 1, 1)).limit(1)
+    return session.scalar(probe) is not None
 
 
 def grouped_select(session: Session, flt: ClaimFilter, keys: Sequence[str], *, skip: tuple[str, ...] = ()) -> Select:
     """Return SELECT (keys..., stance, claims) grouped by keys and stance (keys: columns of the country rollup)."""
-    reads = [_read(session, flt, p, keys, skip) for p in _parts(flt, skip, False)]
+    reads = [_read(session, flt, p, keys, skip) for p in _parts(session, flt, skip, False)]
     if len(reads) == 1:
         # One table: aggregate it directly, in its primary key order.
         _t, cols, stance, n, conds = reads[0]
@@ -95,7 +103,7 @@ def grouped_select(session: Session, flt: ClaimFilter, keys: Sequence[str], *, s
 
 def total_select(session: Session, flt: ClaimFilter, *, dated_only: bool = False) -> Select:
     """Return SELECT sum of the claims the filter selects (dated_only: leave the undated ones out)."""
-    reads = [_read(session, flt, p, (), ()) for p in _parts(flt, (), dated_only)]
+    reads = [_read(session, flt, p, (), ()) for p in _parts(session, flt, (), dated_only)]
     if len(reads) == 1:
         _t, _cols, _stance, n, conds = reads[0]
         return select(func.sum(n)).where(*conds)
