@@ -1,7 +1,7 @@
 """claim_country_yearly: the country rollup by year, kept by triggers, filled from claim
 
-Also recreates claim_country_monthly's SQLite triggers, whose clean-up DELETE now names its row instead of
-scanning the table.
+Also recreates the claim_monthly and claim_country_monthly triggers: on SQLite their clean-up DELETE now names
+its row instead of scanning the whole rollup on every claim update and delete.
 
 Revision ID: 4142e0fdb310
 Revises: 6b1d4f7a2c93
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
+from app.store import rollup
 from app.store.country_rollup import MONTHLY, YEARLY, drop_trigger_ddl, rebuild_sql, trigger_ddl
 
 
@@ -40,6 +41,8 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     # Triggers first: on PostgreSQL creating them locks claim against writes until the backfill commits.
     statements = [
+        *rollup.drop_trigger_ddl(dialect),
+        *rollup.trigger_ddl(dialect),
         *drop_trigger_ddl(dialect, MONTHLY),
         *trigger_ddl(dialect, MONTHLY),
         *trigger_ddl(dialect, YEARLY),
