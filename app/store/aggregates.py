@@ -1,7 +1,8 @@
 """Read queries behind the dashboard: corpus figures, recent changes, the matrix, timelines, issue standings.
 
-Counts come from the claim_monthly rollup when the filter's window falls on month bounds (filter.rollup_exact()),
-from the indexed claim table otherwise. Nothing here loads all claims: per-claim reads are capped (latest N) or
+Counts come from the rollups when the filter's window falls on month bounds (filter.rollup_exact()): claim_monthly
+when actors matter, else the country rollups, whole years by year (app/store/country_counts.py); from the indexed
+claim table otherwise. Nothing here loads all claims: per-claim reads are capped (latest N) or
 are one indexed lookup per cell/actor (a correlated "latest claim" subquery on the (key, issue_id, stated_on)
 indexes), so the views stay fast at a million claims.
 """
