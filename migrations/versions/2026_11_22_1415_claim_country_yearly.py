@@ -50,6 +50,9 @@ def upgrade() -> None:
     ]
     for statement in statements:
         op.execute(statement)
+    if dialect == "postgresql":
+        # Without statistics the planner guesses a few dozen rows and sorts 24k for the GROUP BY: 3x slower.
+        op.execute("ANALYZE claim_country_yearly")
 
 
 def downgrade() -> None:
