@@ -269,7 +269,7 @@ def generate(url: str, *, n_claims: int, seed: int, log=print) -> dict[str, floa
             conn.exec_driver_sql("PRAGMA synchronous=OFF")  # one transaction; durability comes from its commit
         dropped = [
             *drop_trigger_ddl(dialect),
-            *country_rollup.drop_trigger_ddl(dialect),
+            *(stmt for grain in country_rollup.GRAINS for stmt in country_rollup.drop_trigger_ddl(dialect, grain)),
             *datacache.drop_trigger_ddl(dialect),
         ]
         for stmt in dropped:
@@ -286,12 +286,17 @@ def generate(url: str, *, n_claims: int, seed: int, log=print) -> dict[str, floa
                 done += len(claim_rows)
                 log(f"  {done:>10,} claims  {time.perf_counter() - t_plan:6.1f} s")
         finally:
-            for stmt in [*trigger_ddl(dialect), *country_rollup.trigger_ddl(dialect), *datacache.trigger_ddl(dialect)]:
+            restored = [
+                *trigger_ddl(dialect),
+                *(stmt for grain in country_rollup.GRAINS for stmt in country_rollup.trigger_ddl(dialect, grain)),
+                *datacache.trigger_ddl(dialect),
+            ]
+            for stmt in restored:
                 conn.exec_driver_sql(stmt)
     t_load = time.perf_counter()
     with session_scope(db.sessions) as session:
         rollup_rows = rebuild_claim_monthly(session)
-        country_rollup.rebuild_claim_country_monthly(session)
+        country_rollup.rebuild_country_rollups(session)
         datacache.bump_data_version(session)  # the triggers were off: tell every cache the data changed
     t_rollup = time.perf_counter()
     with db.engine.begin() as conn:

@@ -1,7 +1,8 @@
 """Read queries behind the dashboard: corpus figures, recent changes, the matrix, timelines, issue standings.
 
-Counts come from the claim_monthly rollup when the filter's window falls on month bounds (filter.rollup_exact()),
-from the indexed claim table otherwise. Nothing here loads all claims: per-claim reads are capped (latest N) or
+Counts come from the rollups when the filter's window falls on month bounds (filter.rollup_exact()): claim_monthly
+when actors matter, else the country rollups, whole years by year (app/store/country_counts.py); from the indexed
+claim table otherwise. Nothing here loads all claims: per-claim reads are capped (latest N) or
 are one indexed lookup per cell/actor (a correlated "latest claim" subquery on the (key, issue_id, stated_on)
 indexes), so the views stay fast at a million claims.
 """
@@ -16,6 +17,7 @@ from datetime import date
 from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session, aliased
 
+from app.store import country_counts
 from app.store import models as m
 from app.store.aggregate_types import (
     STANCE_VALUE,
@@ -69,21 +71,23 @@ def grouped_counts(
 ) -> list[tuple[tuple, str, int]]:
     """Return ((key values), stance, claims) grouped by keys ('country_code', 'actor_id', 'issue_id', 'month')."""
     skip = tuple(skip)
-    if flt.rollup_exact():
-        t = _rollup_table(flt, keys, skip)
-        conds = flt.rollup_conditions(session, skip=skip, table=t)
-        n = func.sum(t.n)
-        cols = [t.month_on if k == "month" else getattr(t, k) for k in keys]
-        if "month" in keys:
-            conds.append(t.month_on > UNDATED_MONTH)
+    t = _rollup_table(flt, keys, skip) if flt.rollup_exact() else m.Claim
+    if t is m.ClaimCountryMonthly and "month" not in keys:
+        stmt = country_counts.grouped_select(session, flt, keys, skip=skip)  # whole years by year
     else:
-        t = m.Claim
-        conds = flt.claim_conditions(session, skip=skip)
-        n = func.count()
-        cols = [_month_expr(session, t.stated_on) if k == "month" else getattr(t, k) for k in keys]
-        if "month" in keys:
-            conds.append(t.stated_on.is_not(None))
-    stmt = select(*cols, t.stance, n).where(*conds).group_by(*cols, t.stance)
+        if t is m.Claim:
+            conds = flt.claim_conditions(session, skip=skip)
+            n = func.count()
+            cols = [_month_expr(session, t.stated_on) if k == "month" else getattr(t, k) for k in keys]
+            if "month" in keys:
+                conds.append(t.stated_on.is_not(None))
+        else:
+            conds = flt.rollup_conditions(session, skip=skip, table=t)
+            n = func.sum(t.n)
+            cols = [t.month_on if k == "month" else getattr(t, k) for k in keys]
+            if "month" in keys:
+                conds.append(t.month_on > UNDATED_MONTH)
+        stmt = select(*cols, t.stance, n).where(*conds).group_by(*cols, t.stance)
     out = []
     for row in session.execute(stmt):
         key = tuple(_as_date(v) if k == "month" else v for k, v in zip(keys, row[: len(keys)], strict=True))
@@ -93,8 +97,10 @@ def grouped_counts(
 
 def count_claims(session: Session, flt: ClaimFilter, *, dated_only: bool = False) -> int:
     """Return how many claims the filter selects (rollup sum when exact, an indexed count otherwise)."""
-    if flt.rollup_exact():
-        t = _rollup_table(flt, ())
+    if flt.rollup_exact() and _rollup_table(flt, ()) is m.ClaimCountryMonthly:
+        value = session.scalar(country_counts.total_select(session, flt, dated_only=dated_only))
+    elif flt.rollup_exact():
+        t = m.ClaimMonthly
         conds = flt.rollup_conditions(session, table=t)
         if dated_only:
             conds.append(t.month_on > UNDATED_MONTH)

@@ -2,7 +2,7 @@
 
 Line 1 is a header ({"format": "posture-dump", "version": 1, "schema": <alembic revision>, "counts": {...}}); each
 further line is {"t": <table>, "r": <row>} with every column, ids included, so references survive. Dates are ISO
-strings, bytes base64. The rollups (claim_monthly, claim_country_monthly) and data_version are not written: the
+strings, bytes base64. The rollups (claim_monthly, the country rollups) and data_version are not written: the
 database's triggers rebuild them as claims are loaded. Failed-login counters are transient and stay behind.
 """
 
@@ -40,9 +40,7 @@ TABLES: tuple[type[m.Base], ...] = (
     m.ClaimRevision,
 )
 # Rollups the database's triggers keep: never dumped, emptied before a load (the triggers refill them).
-ROLLUPS: tuple[type[m.Base], ...] = tuple(
-    model for model in (getattr(m, "ClaimMonthly", None), getattr(m, "ClaimCountryMonthly", None)) if model
-)
+ROLLUPS: tuple[type[m.Base], ...] = (m.ClaimMonthly, m.ClaimCountryMonthly, m.ClaimCountryYearly)
 # Tables whose presence means the target holds work that an import would overwrite.
 WORK_TABLES = (m.Document, m.Claim, m.UserAccount)
 

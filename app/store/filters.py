@@ -263,9 +263,12 @@ class ClaimFilter:
     def rollup_conditions(
         self, session: Session, *, skip: Iterable[str] = (), table: type | None = None
     ) -> list[ColumnElement[bool]]:
-        """Return WHERE conditions on claim_monthly (or claim_country_monthly); exact when rollup_exact() is true."""
+        """Return WHERE conditions on claim_monthly or a country rollup; exact when rollup_exact() is true.
+
+        The yearly table has no month column: its callers skip 'date' and bound it by whole years themselves.
+        """
         t = table or m.ClaimMonthly
-        return self._conditions(session, t, t.month_on, set(skip), rollup=True)
+        return self._conditions(session, t, getattr(t, "month_on", None), set(skip), rollup=True)
 
     def rollup_exact(self) -> bool:
         """Return whether the month-grained rollup answers this filter exactly (window on month bounds)."""
@@ -291,6 +294,8 @@ class ClaimFilter:
             conds.append(table.stance.in_(self.stances))
         start, end = self.window()
         if "date" not in skip and (start or end):
+            if date_col is None:
+                raise ValueError(f"{table.__tablename__} cannot answer a date window by itself")
             if rollup:
                 # Month-grained: a window starting mid-month includes that whole month; rollup_exact() says when.
                 conds.append(date_col > UNDATED_MONTH)

@@ -271,6 +271,23 @@ class ClaimCountryMonthly(Base):
     __table_args__ = (Index("ix_claim_country_monthly_issue_month", "issue_id", "month_on"),)
 
 
+class ClaimCountryYearly(Base):
+    """Claim counts by year without the actor (app/store/country_rollup.py): the matrix over whole years."""
+
+    __tablename__ = "claim_country_yearly"
+
+    country_code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    issue_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    stance: Mapped[str] = mapped_column(String(8), primary_key=True)
+    year_on: Mapped[date] = mapped_column(Date, primary_key=True)  # 1 January of the year; 1900-01-01 = undated
+    review_status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    is_duplicate: Mapped[bool] = mapped_column(Boolean, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+    # Without a rowid SQLite stores n in the primary key's b-tree, so the GROUP BY reads one b-tree in key order.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
 class Setting(Base):
     """Small key-value facts about the database (reference data checksum, demo flag)."""
 
@@ -296,6 +313,7 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimCountryMonthly",
+    "ClaimCountryYearly",
     "ClaimMonthly",
     "ClaimRevision",
     "Country",

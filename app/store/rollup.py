@@ -14,38 +14,28 @@ from sqlalchemy.orm import Session
 UNDATED_MONTH = date(1900, 1, 1)
 _KEY = ("month_on", "actor_id", "country_code", "issue_id", "stance", "review_status", "is_duplicate")
 
-SQLITE_TRIGGERS = [
-    """
-    CREATE TRIGGER trg_claim_monthly_insert AFTER INSERT ON claim BEGIN
+_SQLITE_OLD_ROW = """
+       month_on = COALESCE(date(OLD.stated_on, 'start of month'), '1900-01-01') AND actor_id = OLD.actor_id
+         AND country_code = OLD.country_code AND issue_id = OLD.issue_id AND stance = OLD.stance
+         AND review_status = OLD.review_status AND is_duplicate = OLD.is_duplicate"""
+_SQLITE_ADD = """
       INSERT INTO claim_monthly (month_on, actor_id, country_code, issue_id, stance, review_status, is_duplicate, n)
       VALUES (COALESCE(date(NEW.stated_on, 'start of month'), '1900-01-01'), NEW.actor_id, NEW.country_code,
               NEW.issue_id, NEW.stance, NEW.review_status, NEW.is_duplicate, 1)
       ON CONFLICT (month_on, actor_id, country_code, issue_id, stance, review_status, is_duplicate)
-      DO UPDATE SET n = n + 1;
-    END
-    """,
-    """
-    CREATE TRIGGER trg_claim_monthly_delete AFTER DELETE ON claim BEGIN
-      UPDATE claim_monthly SET n = n - 1
-       WHERE month_on = COALESCE(date(OLD.stated_on, 'start of month'), '1900-01-01') AND actor_id = OLD.actor_id
-         AND country_code = OLD.country_code AND issue_id = OLD.issue_id AND stance = OLD.stance
-         AND review_status = OLD.review_status AND is_duplicate = OLD.is_duplicate;
-      DELETE FROM claim_monthly WHERE n <= 0;
-    END
-    """,
-    """
+      DO UPDATE SET n = n + 1;"""
+# The DELETE names the row as well: "WHERE n <= 0" alone would scan the whole table on every update and delete.
+_SQLITE_REMOVE = f"""
+      UPDATE claim_monthly SET n = n - 1 WHERE {_SQLITE_OLD_ROW};
+      DELETE FROM claim_monthly WHERE n <= 0 AND {_SQLITE_OLD_ROW};"""
+
+SQLITE_TRIGGERS = [
+    f"CREATE TRIGGER trg_claim_monthly_insert AFTER INSERT ON claim BEGIN {_SQLITE_ADD}\n    END",
+    f"CREATE TRIGGER trg_claim_monthly_delete AFTER DELETE ON claim BEGIN {_SQLITE_REMOVE}\n    END",
+    f"""
     CREATE TRIGGER trg_claim_monthly_update
     AFTER UPDATE OF stated_on, actor_id, country_code, issue_id, stance, review_status, is_duplicate ON claim BEGIN
-      UPDATE claim_monthly SET n = n - 1
-       WHERE month_on = COALESCE(date(OLD.stated_on, 'start of month'), '1900-01-01') AND actor_id = OLD.actor_id
-         AND country_code = OLD.country_code AND issue_id = OLD.issue_id AND stance = OLD.stance
-         AND review_status = OLD.review_status AND is_duplicate = OLD.is_duplicate;
-      DELETE FROM claim_monthly WHERE n <= 0;
-      INSERT INTO claim_monthly (month_on, actor_id, country_code, issue_id, stance, review_status, is_duplicate, n)
-      VALUES (COALESCE(date(NEW.stated_on, 'start of month'), '1900-01-01'), NEW.actor_id, NEW.country_code,
-              NEW.issue_id, NEW.stance, NEW.review_status, NEW.is_duplicate, 1)
-      ON CONFLICT (month_on, actor_id, country_code, issue_id, stance, review_status, is_duplicate)
-      DO UPDATE SET n = n + 1;
+      {_SQLITE_REMOVE}{_SQLITE_ADD}
     END
     """,
 ]

@@ -1,4 +1,4 @@
-"""claim_country_monthly: the rollup without the actor, kept by triggers, filled from claim_monthly
+"""claim_country_monthly: the rollup without the actor, kept by triggers, filled from claim
 
 Revision ID: 5b7e0c3d9a41
 Revises: 3e8f1a6c9d20
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from app.store.country_rollup import drop_trigger_ddl, rebuild_sql, trigger_ddl
+from app.store.country_rollup import MONTHLY, drop_trigger_ddl, rebuild_sql, trigger_ddl
 
 
 revision: str = '5b7e0c3d9a41'
@@ -37,14 +37,12 @@ def upgrade() -> None:
         op.f('ix_claim_country_monthly_issue_month'), 'claim_country_monthly', ['issue_id', 'month_on'], unique=False
     )
     dialect = op.get_bind().dialect.name
-    for statement in trigger_ddl(dialect):
-        op.execute(statement)
-    for statement in rebuild_sql():
+    for statement in [*trigger_ddl(dialect, MONTHLY), *rebuild_sql(dialect, MONTHLY)]:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_trigger_ddl(op.get_bind().dialect.name):
+    for statement in drop_trigger_ddl(op.get_bind().dialect.name, MONTHLY):
         op.execute(statement)
     op.drop_index(op.f('ix_claim_country_monthly_issue_month'), table_name='claim_country_monthly')
     op.drop_table('claim_country_monthly')

@@ -135,3 +135,17 @@ def test_a_never_analyzed_database_is_left_alone(db):
     with db.engine.begin() as conn:
         refresh_sqlite_statistics(conn)
         assert conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() is None
+
+
+@pytest.mark.sqlite_only
+def test_upgrade_keeps_the_statistics_it_has(db, session):
+    from app.store.migrate import refresh_sqlite_statistics
+
+    seed_dashboard(session)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        # Statistics as a full ANALYZE of a million claims left them; a sampled re-analysis would replace them.
+        conn.exec_driver_sql("UPDATE sqlite_stat1 SET stat = '1000000 17858 1' WHERE idx = 'ix_claim_country_id'")
+        refresh_sqlite_statistics(conn)
+        stat = conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE idx = 'ix_claim_country_id'").scalar_one()
+    assert stat == "1000000 17858 1"
