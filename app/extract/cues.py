@@ -35,6 +35,11 @@ ATTRIBUTION = (
     "aim to", "aimed to", "aiming to", "intend to", "intends to", "expressing", "objected to", "objects to",
     "object to", "unconvinced", "not convinced", "made the case", "make the case", "makes the case", "making the case",
     "made the argument", "make the argument", "makes the argument",
+    # Decisions announced as policy, and positions described as a stance (codebook).
+    "signed", "signs", "authorized", "authorised", "authorizes", "authorises", "allowed", "allows", "permitted",
+    "declined to", "declines to", "hesitant", "pleaded", "pleading", "pleads", "appealed", "appeals", "affirmed",
+    "affirms", "views", "viewed", "regards", "regarded", "recognized", "recognised", "opened the door",
+    "opens the door", "has opened the door", "closed the door", "closes the door", "ordered", "directed",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -60,6 +65,10 @@ STANCE = {
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
         "putting forward", "floated", "aims to", "aim to", "aiming to", "case for",
+        # Opening a door, unblocking, lifting restrictions: letting something happen.
+        "opened the door to", "opens the door to", "open the door to", "opening the door to", "door open",
+        "unblock*", "lifting of restrictions", "lifting of the restrictions", "removal of restrictions",
+        "easing of restrictions", "loosen*", "lift* .. restrictions", "remov* .. restrictions",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -73,19 +82,28 @@ STANCE = {
         "compromise on", "concessions on", "ridiculous", "absurd", "unacceptable", "unthinkable", "impossible",
         "premature", "not the right time", "not on the agenda", "no plans", "no intention", "skeptic*", "sceptic*",
         "doubt*", "resist*", "halt*", "stop*", "end to", "cut*", "reduc*", "limit*", "lift", "lifting", "ease",
-        "easing", "delay*", "hesitat*", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
+        "easing", "delay*", "hesitates", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
         "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "no part in", "not take part",
         "rather than", "instead of", "mere",
         "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
+        # Futility, refusal, restriction and harm in other words.
+        "no point", "no sense", "unsatisfactory", "closed the door", "close the door", "closes the door",
+        "shut the door", "declined to", "declines to", "declining to", "pandora's box", "restrictions",
+        "unrelated to", "not related to", "raise* .. concerns", "serious concerns", "expressed concern",
+        "concerned that", "threatens", "threatened", "threatening", "jeopardi*", "undermin*", "endanger*",
+        "only on ukrainian territory", "only for use on", "only within ukraine", "only inside ukraine",
+        "intended only for", "only for defensive",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
         "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "whether",
+        "studied", "studying", "study", "studies", "being reviewed", "reviewing", "assess*", "evaluat*",
+        "looking into", "hesitant", "hesitated", "hesitating", "hesitation",
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
@@ -111,7 +129,7 @@ SELF_NEGATED = (
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
-    "has not made",
+    "has not made", "no point", "no sense", "not related to",
 )
 
 # Collectives that are never coded as such (codebook: vague collectives).
@@ -238,8 +256,8 @@ PRESCRIPTIVE = (
 # Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause
 # (", Zelensky said") takes precedence over them.
 STATES_OF_MIND = frozenset({
-    "doubt", "doubted", "doubts", "in favor of", "in favour of", "open to", "opposed to", "prepared to", "ready to",
-    "reluctant", "sceptical", "skeptical", "wary", "willing to", "unconvinced", "not convinced",
+    "doubt", "doubted", "doubts", "hesitant", "in favor of", "in favour of", "open to", "opposed to", "prepared to",
+    "ready to", "reluctant", "sceptical", "skeptical", "wary", "willing to", "unconvinced", "not convinced",
 })
 
 # Words before an actor that make it the object of a preposition, not the subject of a verb.
