@@ -19,13 +19,15 @@ _ANAPHOR = re.compile(
     # Heads that name a proposal, an operation or a weapon refer back after any definite determiner.
     r"\b(?:the|this|that|such an?|these|those|such)\s+"
     r"(?:(?:proposed|planned|suggested|same|whole|entire)\s+)?"
-    r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets)\b"
+    r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets"
+    r"|demand|demands|project|programme|program|venture|package)\b"
     # Abstract heads ("approach", "option", "step") only after a pointing determiner: "the approach pursued by
     # Washington" is a description, "such an approach" a reference.
-    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation|opportunity|possibility|scenario)\b",
+    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation|opportunity|possibility|scenario"
+    r"|issue|matter|call|conversation|meeting|visit|agreement|deal)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and)\b|;| but ")
+_CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and|however)\b|;| but ")
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
 
 
@@ -52,4 +54,6 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             continue
         # The earlier phrase's polarity is kept: "the idea" after "territorial concessions" still means them.
         carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), last[1])]
+        # A reference keeps the topic alive: "the project" said again three sentences on still means it.
+        last = (i, last[1])
     return carried

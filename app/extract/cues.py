@@ -39,7 +39,8 @@ ATTRIBUTION = (
     "signed", "signs", "authorized", "authorised", "authorizes", "authorises", "allowed", "allows", "permitted",
     "declined to", "declines to", "hesitant", "pleaded", "pleading", "pleads", "appealed", "appeals", "affirmed",
     "affirms", "views", "viewed", "regards", "regarded", "recognized", "recognised", "opened the door",
-    "opens the door", "has opened the door", "closed the door", "closes the door", "ordered", "directed",
+    "opens the door", "has opened the door", "opened the doors", "opens the doors", "closed the door",
+    "closes the door", "ordered", "directed",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -67,6 +68,7 @@ STANCE = {
         "putting forward", "floated", "aims to", "aim to", "aiming to", "case for",
         # Opening a door, unblocking, lifting restrictions: letting something happen.
         "opened the door to", "opens the door to", "open the door to", "opening the door to", "door open",
+        "opened the doors", "opens the doors",
         "unblock*", "lifting of restrictions", "lifting of the restrictions", "removal of restrictions",
         "easing of restrictions", "loosen*", "lift* .. restrictions", "remov* .. restrictions",
     ),

@@ -28,7 +28,9 @@ from app.extract.stance import (
     compile_cues,
     compile_issues,
     decide_stance,
+    denied_speech,
     drop_targets,
+    is_background,
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
@@ -114,6 +116,8 @@ class RulesExtractor:
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
                     continue
+                if is_background(lowered, sentence.start, issue, found):
+                    continue
                 found_here = []
                 speaker = self._speaker(doc, sentence, issue)
                 if speaker is None and labels and not doc.says(i)[1]:
@@ -178,7 +182,7 @@ class RulesExtractor:
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
         if before and before[-1].phrase in STATES_OF_MIND and closing:
             cue = closing[-1]
-        if cue is None:
+        if cue is None or denied_speech(doc.lowered, cue):
             return None
         earlier = [h for h in says if h.end <= cue.start]
         if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):

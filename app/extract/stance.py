@@ -30,12 +30,23 @@ _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
-_COPULA = re.compile(r"[\s,]*(?:and\s+[\w-]+\s+)?(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
+_COPULA = re.compile(
+    r"[\s,]*(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
+    r"(?:would|will|could|might|is|are|was|were|remains?)\b",
+    re.IGNORECASE,
+)
 _PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
 # Russia as the object of "against": the target of sanctions or measures, not a position on them.
 _TARGET = re.compile(
     r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
+    # The country attacked ("aggression against Ukraine") and what is defended against ("a deterrent against
+    # further aggression") are targets too.
+    r"|\s+(?:ukraine|kyiv|kiev)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation)\b"
 )
+# The war or the fighting as the subject of an ending verb ("the day the fighting stops"): a time, not a stance.
+_WAR_ENDS = re.compile(r"\b(?:war|fighting|hostilities|conflict|bloodshed|killing)\s+(?:\w+\s+)?$")
+_STOPPING = re.compile(r"(?:stop|stops|stopped|end|ends|ended|halt|halts|halted|ceases?|ceased)$")
 _ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to", "end to"})
 _WAR = re.compile(
     r"\s+(?:(?:russian|russia's|this|that|the)\s+)?(?:[a-z-]+\s+){0,2}"
@@ -129,7 +140,54 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         for h in hits
         if not (h.phrase == "against" and _TARGET.match(lowered, h.end))
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
+        and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
     ]
+
+
+# An issue named as the topic of a talk or a stance ("spoke about the guarantees issue", "its stance on strikes").
+_TOPIC_AFTER = re.compile(r"\s+(?:issue|question|topic|dossier|file|matter)\b")
+_TOPIC_DETERMINER = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}$")
+_STANCE_ON = re.compile(
+    r"\b(?:stance|position|policy|views?|details)\s+(?:on|about|regarding|concerning|towards?)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+)
+# A denied implication ("this does not mean we are considering X"): what follows is no position.
+_DENIED = re.compile(
+    r"\b(?:does|do|did)\s*(?:not|n't)\s+mean\b|\bnot\s+mean\s+that\b"
+    r"|\b(?:declined|declines|refused|refuses|would not|did not|does not)\s+(?:to\s+)?"
+    r"(?:comment|elaborate|provide details|give details|go into details|name|identify|say which|disclose)\b"
+)
+# A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
+_BACKDROP = re.compile(
+    r"(?:amid|ahead of|in the wake of|against the backdrop of|against the background of)\b[^,]{0,120},"
+)
+# A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
+_PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
+
+
+def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hit]) -> bool:
+    """Return whether an issue phrase is no position of anyone in its sentence: the topic of a talk or of a stance
+    ("spoke to X over the security guarantees issue", "has not changed its stance on strikes"), an implication
+    denied ("this does not mean we are considering sending troops"), the circumstances a sentence opens with
+    ("Amid efforts to start peace talks, X said ..."), or the purpose of another issue ("troops to help Ukraine")."""
+    before = lowered[max(sentence_start, issue.start - 60) : issue.start]
+    if _TOPIC_AFTER.match(lowered, issue.end) and _TOPIC_DETERMINER.search(before):
+        return True
+    if _STANCE_ON.search(before):
+        return True
+    clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
+    clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
+    if _DENIED.search(clause):
+        return True
+    lead = _BACKDROP.match(lowered, sentence_start)
+    if lead is not None and issue.end <= lead.end():
+        return True
+    return any(
+        o.end <= issue.start
+        and o.payload.issue != issue.payload.issue
+        and _PURPOSE.fullmatch(lowered, o.end, issue.start)
+        for o in others
+    )
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -264,3 +322,12 @@ def decide_stance(
 
 def _is_cue_part(neg: Hit, chain: list[Hit]) -> bool:
     return any(h.start <= neg.start < h.end for h in chain)
+
+
+_DENIAL = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+|officially\s+|publicly\s+)?$")
+_SPEECH_VERBS = frozenset(("confirmed", "confirm", "said", "say", "announced", "announce", "stated", "declared"))
+
+
+def denied_speech(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb of saying is negated ("has not confirmed that ..."): nothing is reported as said."""
+    return cue.phrase in _SPEECH_VERBS and bool(_DENIAL.search(lowered, max(0, cue.start - 20), cue.start))

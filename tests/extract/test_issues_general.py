@@ -1,0 +1,214 @@
+"""Issue recognition and stance on unseen news: the general vocabulary of each issue, stance idioms and mentions
+that are no position. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import make_extractor
+from app.extract.rules import RulesExtractor
+from app.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def rules() -> RulesExtractor:
+    return make_extractor("rules", taxonomy=load_taxonomy())
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    day = date.fromisoformat(on) if on else None
+    return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+
+
+def issues(rules, text: str) -> set[str]:
+    return {issue for _, issue, _ in found(rules, text)}
+
+
+# --- the vocabulary of each issue ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # EU accession in its procedural words
+        ("Austria said it backs Ukraine's candidacy.", ("Austria", "ukraine-eu-membership", "support")),
+        (
+            "Ireland called for adopting the negotiating framework for Ukraine this month.",
+            ("Ireland", "ukraine-eu-membership", "support"),
+        ),
+        (
+            "Croatia supports negotiations with Ukraine and Moldova before the summer.",
+            ("Croatia", "ukraine-eu-membership", "support"),
+        ),
+        ("Belgium said Ukraine's future lies in the EU.", ("Belgium", "ukraine-eu-membership", "support")),
+        (
+            "Greece wants an intergovernmental conference with Ukraine to open in June.",
+            ("Greece", "ukraine-eu-membership", "support"),
+        ),
+        # NATO membership as enlargement or a place in the alliance
+        ("Norway said the future of Ukraine is in NATO.", ("Norway", "ukraine-nato-membership", "support")),
+        ("Russia opposes NATO expansion to Ukraine.", ("Russia", "ukraine-nato-membership", "oppose")),
+        # deployments in the passive and as bases
+        (
+            "Belgium said 300 soldiers could be deployed to guard Ukrainian cities.",
+            ("Belgium", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Denmark announced it would help set up military hubs across Ukraine.",
+            ("Denmark", "troops-in-ukraine", "support"),
+        ),
+        # a withdrawal demanded without naming whose troops
+        ("Finland urged Moscow to withdraw its troops.", ("Finland", "territorial-integrity", "support")),
+        # an end to hostilities
+        ("Portugal called on both sides to cease hostilities.", ("Portugal", "ceasefire", "support")),
+        # talks named by what they are for
+        ("Slovakia said it wants a peaceful resolution of the war.", ("Slovakia", "negotiations", "support")),
+        # security guarantees named as protocols or a pact
+        ("Italy said it supports the new security protocols.", ("Italy", "security-guarantees", "support")),
+        # strikes on Russia in other words
+        (
+            "Sweden backs strikes on the territory of Russia.",
+            ("Sweden", "advanced-weapons", "support"),
+        ),
+        # funding of defence
+        ("Latvia called for more defence funding.", ("Latvia", "defense-spending", "support")),
+        ("Lithuania said the munitions programme would continue.", ("Lithuania", "military-aid", "support")),
+    ],
+)
+def test_issue_vocabulary(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+def test_a_ceasefire_as_a_point_in_time_is_no_position_on_it(rules):
+    text = "Norway said it could send engineers to Ukraine after a ceasefire."
+    assert "ceasefire" not in issues(rules, text)
+
+
+def test_talks_as_an_event_are_no_position(rules):
+    assert "negotiations" not in issues(rules, "Turkey confirmed talks to be held in Istanbul next week.")
+    assert "negotiations" not in issues(rules, "Poland noted that recent talks had produced little.")
+
+
+def test_domestic_talks_are_not_talks_with_russia(rules):
+    text = "Spain's prime minister announced a round of talks with the opposition on the budget."
+    assert "negotiations" not in issues(rules, text)
+
+
+# --- stance idioms ------------------------------------------------------------------------------------------
+
+
+def test_opening_the_door_supports(rules):
+    text = "Belgium has opened the door to sending troops to Ukraine."
+    assert ("Belgium", "troops-in-ukraine", "support") in found(rules, text)
+
+
+def test_no_point_in_opposes(rules):
+    text = "Estonia said there was no point in negotiations with the Kremlin."
+    assert ("Estonia", "negotiations", "oppose") in found(rules, text)
+
+
+def test_declining_to_follow_opposes(rules):
+    text = "Berlin declined to send long-range missiles."
+    assert ("Germany", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_an_unsatisfactory_plan_is_opposed(rules):
+    text = "Slovakia said the plan to ban Russian gas entirely is unsatisfactory."
+    assert ("Slovakia", "sanctions", "oppose") in found(rules, text)
+
+
+def test_restrictions_and_lifting_them(rules):
+    assert ("Norway", "advanced-weapons", "support") in found(
+        rules, "Norway said Kyiv should not face restrictions on strikes inside Russia."
+    )
+    assert ("Finland", "advanced-weapons", "support") in found(
+        rules, "Finland backed the lifting of restrictions on strikes inside Russia."
+    )
+
+
+def test_a_use_confined_to_ukraine_opposes_strikes_beyond(rules):
+    text = "Portugal said its jets are intended only for use on Ukrainian territory."
+    assert ("Portugal", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_aid_unrelated_to_weapons_opposes_weapons(rules):
+    text = "Austria said it is ready to fund demining unrelated to the supply of weapons."
+    assert ("Austria", "military-aid", "oppose") in found(rules, text)
+
+
+def test_hesitancy_and_study_are_undecided(rules):
+    assert ("Spain", "advanced-weapons", "neutral") in found(rules, "Spain was hesitant about sending tanks.")
+    assert ("Ukraine", "ukraine-neutrality", "neutral") in found(rules, "Kyiv said neutrality was being studied.")
+
+
+def test_an_attack_or_the_country_attacked_is_a_target_not_a_stance(rules):
+    text = "Sweden said security guarantees are the best shield against renewed aggression against Ukraine."
+    assert ("Sweden", "security-guarantees", "support") in found(rules, text)
+
+
+def test_the_fighting_stopping_is_a_time_not_a_stance(rules):
+    text = "Hungary said that once the fighting stops, diplomacy must resume."
+    assert ("Hungary", "negotiations", "support") in found(rules, text)
+
+
+def test_a_predicate_after_an_adverb_still_evaluates(rules):
+    text = "Cyprus said a ban on Russian gas altogether is unacceptable."
+    assert ("Cyprus", "sanctions", "oppose") in found(rules, text)
+
+
+# --- mentions that are no position --------------------------------------------------------------------------
+
+
+def test_the_topic_of_a_conversation_is_no_position(rules):
+    text = "Macron said he had spoken to the Polish president about the security guarantees issue."
+    assert "security-guarantees" not in issues(rules, text)
+
+
+def test_a_stance_on_something_names_a_topic(rules):
+    text = "The Dutch foreign minister said The Hague had not changed its stance on tanks."
+    assert "advanced-weapons" not in issues(rules, text)
+
+
+def test_a_denied_implication_is_no_position(rules):
+    text = "Austria's chancellor said that this does not mean Vienna is considering sending troops."
+    assert "troops-in-ukraine" not in issues(rules, text)
+
+
+def test_declining_to_give_details_is_no_position(rules):
+    text = "Scholz declined to say which countries were weighing sending troops."
+    assert "troops-in-ukraine" not in issues(rules, text)
+
+
+def test_the_circumstances_a_sentence_opens_with_are_background(rules):
+    text = "Amid a push for peace talks in Geneva, Meloni said Italy would host a donor conference."
+    assert "negotiations" not in issues(rules, text)
+
+
+def test_the_purpose_of_another_issue_is_not_an_issue(rules):
+    text = "Sweden does not rule out sending troops to help Ukraine."
+    assert ("Sweden", "troops-in-ukraine", "support") in found(rules, text)
+    assert "military-aid" not in issues(rules, text)
+
+
+def test_a_denied_statement_reports_nothing(rules):
+    text = "The Elysée has not confirmed the delivery of tanks."
+    assert "advanced-weapons" not in issues(rules, text)
+
+
+# --- back-references ----------------------------------------------------------------------------------------
+
+
+def test_a_repeated_reference_keeps_the_topic_alive(rules):
+    text = (
+        "Estonia runs an ammunition initiative for Ukraine. The project has delivered a great deal. "
+        "Officials praised the project. Auditors visited in May. "
+        "Finland has criticised the project."
+    )
+    assert ("Finland", "military-aid", "oppose") in found(rules, text)
+
+
+def test_a_call_refers_back_to_talks(rules):
+    text = "The phone call between the chancellor and Putin lasted an hour. Poland said this call was a mistake."
+    assert ("Poland", "negotiations", "oppose") in found(rules, text)
