@@ -40,7 +40,7 @@ ATTRIBUTION = (
     "declined to", "declines to", "hesitant", "pleaded", "pleading", "pleads", "appealed", "appeals", "affirmed",
     "affirms", "views", "viewed", "regards", "regarded", "recognized", "recognised", "opened the door",
     "opens the door", "has opened the door", "opened the doors", "opens the doors", "closed the door",
-    "closes the door", "ordered", "directed",
+    "closes the door", "ordered", "directed", "turned down", "turns down",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -60,7 +60,7 @@ STANCE = {
         "prepared for", "prepared to", "willing to", "open to", "pledg*", "promis*", "vow*", "commit*", "must",
         "should", "need*", "necess*", "essential", "priority", "want*", "seek*", "sought", "request*", "propos*",
         "plan to", "plans to", "plans for", "intend*", "continue", "continued", "continuing", "increase*", "more",
-        "boost*", "step up", "accelerat*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
+        "boost*", "step up", "accelerat*", "maximi*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
         "transfer*", "allow*", "permi*", "authori*", "green light", "sign*", "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
@@ -92,12 +92,16 @@ STANCE = {
         "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
         # Futility, refusal, restriction and harm in other words.
-        "no point", "no sense", "unsatisfactory", "closed the door", "close the door", "closes the door",
+        "turned down", "turn down", "turns down", "turning down", "no point", "no sense", "unsatisfactory",
+        "closed the door", "close the door", "closes the door",
         "shut the door", "declined to", "declines to", "declining to", "pandora's box", "restrictions",
         "unrelated to", "not related to", "raise* .. concerns", "serious concerns", "expressed concern",
         "concerned that", "threatens", "threatened", "threatening", "jeopardi*", "undermin*", "endanger*",
         "only on ukrainian territory", "only for use on", "only within ukraine", "only inside ukraine",
         "intended only for", "only for defensive",
+        # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
+        "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
+        "freezing the front",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",

@@ -292,7 +292,9 @@ class RulesExtractor:
             return False  # "said allies must raise spending": the speaker's own demand
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
-            if near and hit.payload.kind in ("collective", "nonactor"):
+            # "told journalists that ...": the addressee of "told", not the subject of what follows.
+            addressee = cue.phrase in ("told", "tells")
+            if near and hit.payload.kind in ("collective", "nonactor") and not addressee:
                 return True
         countries = {r.country for r in speaker.refs}
         for ref in refs:

@@ -65,6 +65,7 @@ class IssueCue:
 
     issue: str
     polarity: int
+    carried: bool = False  # a back-reference ("the plan") standing for this issue of an earlier sentence
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,11 @@ _DENIED = re.compile(
 _BACKDROP = re.compile(
     r"(?:amid|ahead of|in the wake of|against the backdrop of|against the background of)\b[^,]{0,120},"
 )
+# A second phrase of the same issue as the predicate of the first ("a truce would only freeze the conflict").
+_PREDICATE = re.compile(
+    r"\s*,?\s*(?:(?:that|which)\s+)?(?:would|will|could|might|may|is|are|was|were|can|means?)?\s*"
+    r"(?:only|just|merely|simply|effectively)?\s*(?:be\s+)?(?:to\s+)?"
+)
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
@@ -182,12 +188,14 @@ def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hi
     lead = _BACKDROP.match(lowered, sentence_start)
     if lead is not None and issue.end <= lead.end():
         return True
-    return any(
-        o.end <= issue.start
-        and o.payload.issue != issue.payload.issue
-        and _PURPOSE.fullmatch(lowered, o.end, issue.start)
-        for o in others
-    )
+    for o in others:
+        if o.end > issue.start or o.end + 40 < issue.start:
+            continue
+        if o.payload.issue != issue.payload.issue and _PURPOSE.fullmatch(lowered, o.end, issue.start):
+            return True
+        if o.payload.issue == issue.payload.issue and _PREDICATE.fullmatch(lowered, o.end, issue.start):
+            return o.end < issue.start and lowered[o.end : issue.start].strip(" ,") != ""
+    return False
 
 
 def _words_between(text: str, start: int, end: int) -> int:

@@ -212,3 +212,35 @@ def test_a_repeated_reference_keeps_the_topic_alive(rules):
 def test_a_call_refers_back_to_talks(rules):
     text = "The phone call between the chancellor and Putin lasted an hour. Poland said this call was a mistake."
     assert ("Poland", "negotiations", "oppose") in found(rules, text)
+
+
+def test_a_reference_with_a_nationality_refers_back(rules):
+    text = "Moscow again asked Kyiv to accept neutrality. Zelensky said the Russian demand was being examined."
+    assert ("Volodymyr Zelensky", "ukraine-neutrality", "neutral") in found(rules, text)
+
+
+def test_a_reference_to_a_proposal_of_several_things_carries_each(rules):
+    text = "Turkey proposed a truce and talks with Moscow. Kyiv turned down the proposal."
+    claims = found(rules, text)
+    assert ("Ukraine", "ceasefire", "oppose") in claims
+    assert ("Ukraine", "negotiations", "oppose") in claims
+
+
+# --- more vocabulary ----------------------------------------------------------------------------------------
+
+
+def test_a_truce_that_would_freeze_the_conflict_is_rejected(rules):
+    assert ("Volodymyr Zelensky", "ceasefire", "oppose") in found(
+        rules, "Zelensky said a truce would merely freeze the conflict."
+    )
+    assert ("Viktor Orbán", "ceasefire", "support") in found(rules, "Orban called for freezing the conflict.")
+
+
+def test_pressure_on_russia_and_bolstering_nato(rules):
+    assert ("Denmark", "sanctions", "support") in found(rules, "Denmark wants to increase pressure on Russia.")
+    assert ("Norway", "defense-spending", "support") in found(rules, "Norway pledged to strengthen NATO.")
+
+
+def test_told_journalists_is_an_addressee_not_the_holder(rules):
+    text = "Zelensky told journalists that Kyiv is considering neutrality."
+    assert ("Volodymyr Zelensky", "ukraine-neutrality", "neutral") in found(rules, text)
