@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from app.extract.matcher import Hit
 from app.extract.segment import Sentence
-from app.extract.stance import IssueCue
+from app.extract.stance import IssueCue, in_backdrop
 
 # Determiners that point back, and generic heads that stand for a proposal, an operation or a weapon.
 _ANAPHOR = re.compile(
@@ -23,14 +23,19 @@ _ANAPHOR = re.compile(
     # A nationality before the head ("the Russian demand", "the French proposal").
     r"(?:(?:russian|ukrainian|american|european|french|german|british|polish|hungarian|eu|us|kremlin's)\s+)?"
     r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets"
-    r"|demand|demands|project|programme|program|venture|package)\b"
+    r"|demand|demands|project|programme|program|venture|package|agreement|agreements|pact|accord)\b"
     # Abstract heads ("approach", "option", "step") only after a pointing determiner: "the approach pursued by
     # Washington" is a description, "such an approach" a reference.
-    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation|opportunity|possibility|scenario"
-    r"|issue|matter|call|conversation|meeting|visit|agreement|deal)\b",
+    r"|\b(?:this|that|such an?|such)\s+(?:(?:bilateral|similar|new|phone)\s+)?"
+    r"(?:approach|option|move|step|operation|opportunity|possibility|scenario"
+    r"|issue|matter|call|conversation|meeting|visit|agreement|deal)\b"
+    # "a similar agreement", "a similar one": the same kind of thing as before.
+    r"|\ba\s+similar\s+(?:agreement|deal|pact|accord|one|step|move|plan)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and|however)\b|;| but ")
+_WORDS = re.compile(r"[a-z]+")
+_HEAD_LOOK_BACK = 5  # sentences: the same head noun ("agreement") ties a reference to a phrase from further back
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
 
 
@@ -38,9 +43,11 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
     """Return issue hits with the back-references of issue-less sentences added, one per sentence."""
     carried = list(buckets)
     last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
+    named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
-        own = [h for h in buckets[i] if h.payload.polarity != 0]
+        backdrop = in_backdrop(text, sentence.start)
+        own = [h for h in buckets[i] if h.payload.polarity != 0 and h.start >= backdrop]
         if own:
             # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
             # Y described such a deployment as ...").
@@ -52,15 +59,28 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             # the sentence is carried, each with the polarity of its last phrase.
             cues = {h.payload.issue: h.payload for h in sorted(own, key=lambda h: h.end)}
             last = (i, list(cues.values()))
+            named = [n for n in named if i - n[0] <= _HEAD_LOOK_BACK]
+            # The phrase and the word after it ("bilateral security" agreement).
+            named += [(i, text[h.start : h.end + 15].lower(), h.payload) for h in own]
             continue
-        if last is None or i - last[0] > _LOOK_BACK:
+        if last is None:
             continue
         m = _ANAPHOR.search(text, sentence.start, sentence.end)
         if m is None:
             continue
+        # A head noun said before in an issue phrase points to that phrase ("such an agreement" after "a security
+        # agreement", even with another issue in between); otherwise the latest sentence's issues are meant.
+        head = m.group(0).lower().split()[-1].rstrip("s")  # "agreements" and "agreement" are the same head
+        same = [
+            n[2] for n in named if i - n[0] <= _HEAD_LOOK_BACK and head in {w.rstrip("s") for w in _WORDS.findall(n[1])}
+        ]
+        if not same and i - last[0] > _LOOK_BACK:
+            continue
+        targets = [same[-1]] if same else last[1]
         # The earlier phrase's polarity is kept: "the idea" after "territorial concessions" still means them.
-        refs = [Hit(m.start(), m.end(), m.group(0).lower(), replace(cue, carried=True)) for cue in last[1]]
+        refs = [Hit(m.start(), m.end(), m.group(0).lower(), replace(cue, carried=True)) for cue in targets]
         carried[i] = [*buckets[i], *refs]
         # A reference keeps the topic alive: "the project" said again three sentences on still means it.
-        last = (i, last[1])
+        last = (i, targets)
+        named += [(i, head, cue) for cue in targets]
     return carried

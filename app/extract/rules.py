@@ -22,6 +22,7 @@ from app.extract.frames import by_agent, doer, is_history, is_modifier
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
+from app.extract.signatories import cosignatories
 from app.extract.stance import (
     Stance,
     combine_cues,
@@ -138,6 +139,11 @@ class RulesExtractor:
                 agent = by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 if agent is not None:
                     found_here.append(agent)
+                if speaker is not None and found_here and found_here[0][0] is speaker:
+                    # "signed a security agreement with France": the other party signed it too.
+                    partners = cosignatories(lowered, speaker.cue, issue, refs_here, sentence.end)
+                    if partners:
+                        found_here.append((Speaker(partners, speaker.cue, "cosigned"), found_here[0][1]))
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
                     found_here.append(owner)

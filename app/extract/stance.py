@@ -160,7 +160,8 @@ _DENIED = re.compile(
 )
 # A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
 _BACKDROP = re.compile(
-    r"(?:amid|ahead of|in the wake of|against the backdrop of|against the background of)\b[^,]{0,120},"
+    r"(?:amid|ahead of|in the wake of|against the backdrop of|against the background of)\b[^,]{0,120},",
+    re.IGNORECASE,
 )
 # A second phrase of the same issue as the predicate of the first ("a truce would only freeze the conflict").
 _PREDICATE = re.compile(
@@ -169,6 +170,12 @@ _PREDICATE = re.compile(
 )
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
+
+
+def in_backdrop(text: str, sentence_start: int) -> int:
+    """Return where the circumstances a sentence opens with end ("Amid efforts to start talks, "), else its start."""
+    lead = _BACKDROP.match(text, sentence_start)
+    return lead.end() if lead is not None else sentence_start
 
 
 def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hit]) -> bool:
@@ -185,8 +192,7 @@ def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hi
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
     if _DENIED.search(clause):
         return True
-    lead = _BACKDROP.match(lowered, sentence_start)
-    if lead is not None and issue.end <= lead.end():
+    if issue.end <= in_backdrop(lowered, sentence_start):
         return True
     for o in others:
         if o.end > issue.start or o.end + 40 < issue.start:

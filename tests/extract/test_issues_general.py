@@ -244,3 +244,36 @@ def test_pressure_on_russia_and_bolstering_nato(rules):
 def test_told_journalists_is_an_addressee_not_the_holder(rules):
     text = "Zelensky told journalists that Kyiv is considering neutrality."
     assert ("Volodymyr Zelensky", "ukraine-neutrality", "neutral") in found(rules, text)
+
+
+# --- agreements signed --------------------------------------------------------------------------------------
+
+
+def test_an_agreement_signed_with_someone_is_both_sides_position(rules):
+    claims = found(rules, "Zelensky signed a ten-year security agreement with Norway on Monday.")
+    assert ("Volodymyr Zelensky", "security-guarantees", "support") in claims
+    assert ("Norway", "security-guarantees", "support") in claims
+
+
+def test_a_party_met_after_another_clause_is_not_a_cosignatory(rules):
+    claims = found(rules, "Ukraine signed a security pact with Spain; talks with Portugal continue.")
+    assert ("Spain", "security-guarantees", "support") in claims
+    assert ("Portugal", "security-guarantees", "support") not in claims
+
+
+def test_a_repeated_head_noun_refers_to_its_phrase_further_back(rules):
+    text = (
+        "Kyiv signed a security agreement with Rome in May. The agreements were welcomed. "
+        "The deal also brings more ammunition. Officials were pleased. Crowds gathered. "
+        "Kyiv signed its second such agreement with Madrid."
+    )
+    claims = found(rules, text)
+    assert ("Spain", "security-guarantees", "support") in claims
+    assert ("Spain", "military-aid", "support") not in claims
+
+
+def test_the_circumstances_of_a_sentence_are_no_antecedent(rules):
+    text = "Amid talk of peace talks, Kyiv weighed a Russian call for neutrality. Zelensky said the demand was studied."
+    claims = found(rules, text)
+    assert ("Volodymyr Zelensky", "ukraine-neutrality", "neutral") in claims
+    assert not any(issue == "negotiations" for _, issue, _ in claims)
