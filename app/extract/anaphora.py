@@ -31,8 +31,7 @@ _ANAPHOR = re.compile(
     r"|issue|matter|call|conversation|meeting|visit|agreement|deal)\b"
     # "a similar agreement", "a similar one": the same kind of thing as before.
     r"|\ba\s+similar\s+(?:agreement|deal|pact|accord|one|step|move|plan)\b",
-    re.IGNORECASE,
-)
+)  # matched against the lower-cased text
 _CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and|however)\b|;| but ")
 _WORDS = re.compile(r"[a-z]+")
 _HEAD_LOOK_BACK = 5  # sentences: the same head noun ("agreement") ties a reference to a phrase from further back
@@ -41,18 +40,19 @@ _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be 
 
 def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]]) -> list[list[Hit]]:
     """Return issue hits with the back-references of issue-less sentences added, one per sentence."""
+    lowered = text.lower()
     carried = list(buckets)
     last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
     named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
-        backdrop = in_backdrop(text, sentence.start)
+        backdrop = in_backdrop(lowered, sentence.start)
         own = [h for h in buckets[i] if h.payload.polarity != 0 and h.start >= backdrop]
         if own:
             # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
             # Y described such a deployment as ...").
             latest = max(own, key=lambda h: h.end)
-            m = _ANAPHOR.search(text, latest.end, sentence.end)
+            m = _ANAPHOR.search(lowered, latest.end, sentence.end)
             if m is not None and _CLAUSE_BREAK.search(text, latest.end, m.start()):
                 carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), latest.payload)]
             # A proposal of several things ("a ceasefire and talks") is referred to as a whole: every issue of
@@ -61,11 +61,11 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             last = (i, list(cues.values()))
             named = [n for n in named if i - n[0] <= _HEAD_LOOK_BACK]
             # The phrase and the word after it ("bilateral security" agreement).
-            named += [(i, text[h.start : h.end + 15].lower(), h.payload) for h in own]
+            named += [(i, lowered[h.start : h.end + 15], h.payload) for h in own]
             continue
         if last is None:
             continue
-        m = _ANAPHOR.search(text, sentence.start, sentence.end)
+        m = _ANAPHOR.search(lowered, sentence.start, sentence.end)
         if m is None:
             continue
         # A head noun said before in an issue phrase points to that phrase ("such an agreement" after "a security
