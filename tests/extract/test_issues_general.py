@@ -277,3 +277,22 @@ def test_the_circumstances_of_a_sentence_are_no_antecedent(rules):
     claims = found(rules, text)
     assert ("Volodymyr Zelensky", "ukraine-neutrality", "neutral") in claims
     assert not any(issue == "negotiations" for _, issue, _ in claims)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Austria backs a negotiated peace.", ("Austria", "negotiations", "support")),
+        ("Hungary wants a pause in the fighting.", ("Hungary", "ceasefire", "support")),
+        ("Denmark offered military trainers for a mission on Ukrainian soil.", ("Denmark", "troops-in-ukraine", "support")),
+        ("Kyiv asked for a membership action plan.", ("Ukraine", "ukraine-nato-membership", "support")),
+        ("Ireland said an American backstop is essential for Ukraine.", ("Ireland", "security-guarantees", "support")),
+        ("Canada pledged more howitzers for Ukraine.", ("Canada", "military-aid", "support")),
+        ("Estonia called for sanctions on the shadow fleet.", ("Estonia", "sanctions", "support")),
+        ("Poland rejected any de jure recognition of the occupation.", ("Poland", "territorial-integrity", "support")),
+        ("Latvia backs the five percent spending target.", ("Latvia", "defense-spending", "support")),
+        ("Finland insisted that Europe must have a say.", ("Finland", "europe-in-negotiations", "support")),
+    ],
+)
+def test_more_issue_vocabulary(rules, text, claim):
+    assert claim in found(rules, text)
