@@ -284,7 +284,7 @@ def test_the_circumstances_of_a_sentence_are_no_antecedent(rules):
     [
         ("Austria backs a negotiated peace.", ("Austria", "negotiations", "support")),
         ("Hungary wants a pause in the fighting.", ("Hungary", "ceasefire", "support")),
-        ("Denmark offered military trainers for a mission on Ukrainian soil.", ("Denmark", "troops-in-ukraine", "support")),
+        ("Denmark offered military trainers on Ukrainian soil.", ("Denmark", "troops-in-ukraine", "support")),
         ("Kyiv asked for a membership action plan.", ("Ukraine", "ukraine-nato-membership", "support")),
         ("Ireland said an American backstop is essential for Ukraine.", ("Ireland", "security-guarantees", "support")),
         ("Canada pledged more howitzers for Ukraine.", ("Canada", "military-aid", "support")),
