@@ -232,7 +232,8 @@ QUESTION_TOPIC = (
     "asked on", "pressed as to whether",
     # A meeting's agenda names a topic, not what anyone holds on it.
     "discussion about", "discussion on", "discussions about", "discussions on", "debate about", "debate on",
-    "talk about", "talks about",
+    "talk about", "talks about", "debate surrounding", "debate over", "debates over", "debate around",
+    "discussion surrounding", "discussion over", "discussions over", "discussion around",
 )
 
 # Auxiliaries that make a following participle passive ("has been criticised for"): its subject is the target.

@@ -168,6 +168,8 @@ _PREDICATE = re.compile(
     r"\s*,?\s*(?:(?:that|which)\s+)?(?:would|will|could|might|may|is|are|was|were|can|means?)?\s*"
     r"(?:only|just|merely|simply|effectively)?\s*(?:be\s+)?(?:to\s+)?"
 )
+# Two phrases of one issue joined by a preposition name one thing ("the confiscation of Russian assets").
+_CHAINED = re.compile(r"\s+(?:of|on|for|over|from|against|into)\s+(?:the\s+|its\s+|their\s+)?")
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
@@ -195,6 +197,12 @@ def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hi
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True
     for o in others:
+        if (
+            o.start >= issue.end
+            and o.payload.issue == issue.payload.issue
+            and _CHAINED.fullmatch(lowered, issue.end, o.start)
+        ):
+            return True  # "the confiscation of Russian assets": one mention, read at its last phrase
         if o.end > issue.start or o.end + 40 < issue.start:
             continue
         if o.payload.issue != issue.payload.issue and _PURPOSE.fullmatch(lowered, o.end, issue.start):

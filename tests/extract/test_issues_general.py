@@ -296,3 +296,15 @@ def test_the_circumstances_of_a_sentence_are_no_antecedent(rules):
 )
 def test_more_issue_vocabulary(rules, text, claim):
     assert claim in found(rules, text)
+
+
+def test_two_phrases_of_one_issue_joined_by_of_are_read_as_one(rules):
+    text = "Lavrov warned that the seizure of frozen assets held in Belgium would be a grave mistake."
+    claims = found(rules, text)
+    assert ("Sergey Lavrov", "frozen-assets", "oppose") in claims
+    assert ("Sergey Lavrov", "frozen-assets", "support") not in claims
+
+
+def test_the_debate_over_something_is_a_topic(rules):
+    text = "Kallas said the debate over long-range missiles had gone on too long."
+    assert "advanced-weapons" not in issues(rules, text)
