@@ -108,7 +108,8 @@ STANCE = {
         "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "whether",
-        "studied", "studying", "study", "studies", "being reviewed", "reviewing", "assess*", "evaluat*",
+        "studied", "studying", "being reviewed", "reviewing", "assessing", "assessed", "to assess", "evaluating",
+        "to evaluate",
         "looking into", "hesitant", "hesitated", "hesitating", "hesitation",
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",

@@ -308,3 +308,12 @@ def test_two_phrases_of_one_issue_joined_by_of_are_read_as_one(rules):
 def test_the_debate_over_something_is_a_topic(rules):
     text = "Kallas said the debate over long-range missiles had gone on too long."
     assert "advanced-weapons" not in issues(rules, text)
+
+
+def test_restrictions_on_russia_are_sanctions_not_a_restriction_cue(rules):
+    assert ("Sweden", "sanctions", "support") in found(rules, "Sweden called for new restrictions on Russian oil.")
+
+
+def test_a_study_as_a_noun_is_no_undecided_position(rules):
+    text = "Citing a study of arms needs, Norway said it would send more weapons to Ukraine."
+    assert ("Norway", "military-aid", "support") in found(rules, text)
