@@ -317,3 +317,11 @@ def test_restrictions_on_russia_are_sanctions_not_a_restriction_cue(rules):
 def test_a_study_as_a_noun_is_no_undecided_position(rules):
     text = "Citing a study of arms needs, Norway said it would send more weapons to Ukraine."
     assert ("Norway", "military-aid", "support") in found(rules, text)
+
+
+def test_another_applicants_nato_membership_is_not_ukraines(rules):
+    text = "After the invasion of Ukraine, Stockholm said Finland and Sweden would now apply for NATO membership."
+    assert "ukraine-nato-membership" not in issues(rules, text)
+    assert ("Volodymyr Zelensky", "ukraine-nato-membership", "support") in found(
+        rules, "Zelensky said Ukraine, like Finland, wants to join NATO."
+    )
