@@ -40,7 +40,7 @@ ATTRIBUTION = (
     "declined to", "declines to", "hesitant", "pleaded", "pleading", "pleads", "appealed", "appeals", "affirmed",
     "affirms", "views", "viewed", "regards", "regarded", "recognized", "recognised", "opened the door",
     "opens the door", "has opened the door", "opened the doors", "opens the doors", "closed the door",
-    "closes the door", "ordered", "directed", "turned down", "turns down",
+    "closes the door", "ordered", "directed", "turned down", "turns down", "spoke", "spoken", "speaks",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

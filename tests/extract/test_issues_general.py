@@ -325,3 +325,8 @@ def test_another_applicants_nato_membership_is_not_ukraines(rules):
     assert ("Volodymyr Zelensky", "ukraine-nato-membership", "support") in found(
         rules, "Zelensky said Ukraine, like Finland, wants to join NATO."
     )
+
+
+def test_speaking_attributes_a_position(rules):
+    text = "Orban has spoken with leaders in Kyiv and Moscow as part of efforts to achieve a ceasefire."
+    assert ("Viktor Orbán", "ceasefire", "support") in found(rules, text)
