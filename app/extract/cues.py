@@ -41,6 +41,9 @@ ATTRIBUTION = (
     "affirms", "views", "viewed", "regards", "regarded", "recognized", "recognised", "opened the door",
     "opens the door", "has opened the door", "opened the doors", "opens the doors", "closed the door",
     "closes the door", "ordered", "directed", "turned down", "turns down", "spoke", "spoken", "speaks",
+    "held up", "holds up", "applauded", "applauds", "rebuffed", "rebuffs", "slammed", "blasted", "denounced",
+    "decried", "deplored", "scrapped", "shelved", "withheld", "championed", "lobbied for", "pressed for", "spurned",
+    "balked at", "torpedoed", "obstructed",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -71,6 +74,9 @@ STANCE = {
         "opened the doors", "opens the doors",
         "unblock*", "lifting of restrictions", "lifting of the restrictions", "removal of restrictions",
         "easing of restrictions", "loosen*", "lift* .. restrictions", "remov* .. restrictions",
+        "applaud*", "champion*", "spearhead*", "lobby for", "lobbied for", "lobbying for", "press for", "pressed for",
+        "pressing for", "argued for", "argues for", "campaign* for", "stand ready", "stands ready", "go-ahead",
+        "greenlit", "unlock*", "crucial", "vital", "indispensable",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -99,6 +105,11 @@ STANCE = {
         "concerned that", "threatens", "threatened", "threatening", "jeopardi*", "undermin*", "endanger*",
         "only on ukrainian territory", "only for use on", "only within ukraine", "only inside ukraine",
         "intended only for", "only for defensive",
+        "rebuff*", "spurn*", "balk*", "baulk*", "obstruct*", "torpedo*", "scrap*", "shelve*", "scuttl*",
+        "water down", "watered down", "watering down", "withhold*", "withheld", "non-starter", "out of the question",
+        "off the table", "not an option", "dangerous", "naive", "unwise", "folly", "capitulation", "surrender",
+        "appeasement", "appeas*", "reward* aggression", "reward* putin", "slammed", "blasted", "lambast*",
+        "denounc*", "decried", "deplor*", "hold up", "held up", "holding up",
         # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
         "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
         "freezing the front",

@@ -330,3 +330,18 @@ def test_another_applicants_nato_membership_is_not_ukraines(rules):
 def test_speaking_attributes_a_position(rules):
     text = "Orban has spoken with leaders in Kyiv and Moscow as part of efforts to achieve a ceasefire."
     assert ("Viktor Orbán", "ceasefire", "support") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Hungary held up the new sanctions package.", ("Hungary", "sanctions", "oppose")),
+        ("Slovakia said sending fighter jets would be dangerous.", ("Slovakia", "advanced-weapons", "oppose")),
+        ("Poland said talks with Putin now would be appeasement.", ("Poland", "negotiations", "oppose")),
+        ("Austria rebuffed calls for a ceasefire.", ("Austria", "ceasefire", "oppose")),
+        ("Lithuania applauded the new sanctions package.", ("Lithuania", "sanctions", "support")),
+        ("Denmark said security guarantees are vital to deter Russia.", ("Denmark", "security-guarantees", "support")),
+    ],
+)
+def test_more_stance_vocabulary(rules, text, claim):
+    assert claim in found(rules, text)
