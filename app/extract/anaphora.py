@@ -23,7 +23,8 @@ _ANAPHOR = re.compile(
     # A nationality before the head ("the Russian demand", "the French proposal").
     r"(?:(?:russian|ukrainian|american|european|french|german|british|polish|hungarian|eu|us|kremlin's)\s+)?"
     r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets"
-    r"|demand|demands|project|programme|program|venture|package|agreement|agreements|pact|accord)\b"
+    r"|demand|demands|project|programme|program|venture|package|agreement|agreements|pact|accord"
+    r"|transfer|delivery|deliveries|shipment|shipments)\b"
     # Abstract heads ("approach", "option", "step") only after a pointing determiner: "the approach pursued by
     # Washington" is a description, "such an approach" a reference.
     r"|\b(?:this|that|such an?|such)\s+(?:(?:bilateral|similar|new|phone)\s+)?"

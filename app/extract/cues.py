@@ -43,7 +43,7 @@ ATTRIBUTION = (
     "closes the door", "ordered", "directed", "turned down", "turns down", "spoke", "spoken", "speaks",
     "held up", "holds up", "applauded", "applauds", "rebuffed", "rebuffs", "slammed", "blasted", "denounced",
     "decried", "deplored", "scrapped", "shelved", "withheld", "championed", "lobbied for", "pressed for", "spurned",
-    "balked at", "torpedoed", "obstructed",
+    "balked at", "torpedoed", "obstructed", "stopped short", "stops short",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

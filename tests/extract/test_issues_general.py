@@ -345,3 +345,8 @@ def test_speaking_attributes_a_position(rules):
 )
 def test_more_stance_vocabulary(rules, text, claim):
     assert claim in found(rules, text)
+
+
+def test_stopping_short_of_a_transfer_is_undecided(rules):
+    text = "Spain is weighing a request for tanks from Kyiv. Madrid stopped short of approving the transfer."
+    assert ("Spain", "advanced-weapons", "neutral") in found(rules, text)
