@@ -117,7 +117,7 @@ class RulesExtractor:
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
                     continue
-                if is_background(lowered, sentence.start, issue, found):
+                if is_background(lowered, sentence.start, issue, found, stance_buckets[i]):
                     continue
                 found_here = []
                 speaker = self._speaker(doc, sentence, issue)

@@ -180,7 +180,9 @@ def in_backdrop(text: str, sentence_start: int) -> int:
     return lead.end() if lead is not None else sentence_start
 
 
-def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hit]) -> bool:
+def is_background(
+    lowered: str, sentence_start: int, issue: Hit, others: list[Hit], stance_hits: list[Hit] = ()
+) -> bool:
     """Return whether an issue phrase is no position of anyone in its sentence: the topic of a talk or of a stance
     ("spoke to X over the security guarantees issue", "has not changed its stance on strikes"), an implication
     denied ("this does not mean we are considering sending troops"), the circumstances a sentence opens with
@@ -188,8 +190,8 @@ def is_background(lowered: str, sentence_start: int, issue: Hit, others: list[Hi
     before = lowered[max(sentence_start, issue.start - 60) : issue.start]
     if _TOPIC_AFTER.match(lowered, issue.end) and _TOPIC_DETERMINER.search(before):
         return True
-    if _STANCE_ON.search(before):
-        return True
+    if _STANCE_ON.search(before) and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits):
+        return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
     clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
     if _DENIED.search(clause):

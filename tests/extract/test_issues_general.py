@@ -350,3 +350,8 @@ def test_more_stance_vocabulary(rules, text, claim):
 def test_stopping_short_of_a_transfer_is_undecided(rules):
     text = "Spain is weighing a request for tanks from Kyiv. Madrid stopped short of approving the transfer."
     assert ("Spain", "advanced-weapons", "neutral") in found(rules, text)
+
+
+def test_a_stance_on_something_with_a_cue_is_a_position(rules):
+    text = "Tanks were discussed in Brussels. Portugal was hesitant about its position on this issue."
+    assert ("Portugal", "advanced-weapons", "neutral") in found(rules, text)
