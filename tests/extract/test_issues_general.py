@@ -355,3 +355,17 @@ def test_stopping_short_of_a_transfer_is_undecided(rules):
 def test_a_stance_on_something_with_a_cue_is_a_position(rules):
     text = "Tanks were discussed in Brussels. Portugal was hesitant about its position on this issue."
     assert ("Portugal", "advanced-weapons", "neutral") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, issue",
+    [
+        ("Biden called Putin a war criminal over the attacks on Ukraine.", "negotiations"),
+        ("Germany said US troops stationed in Germany support the defence of Ukraine's neighbours.", "troops-in-ukraine"),
+        ("Trump said his candidacy would end the war in Ukraine quickly.", "ukraine-eu-membership"),
+        ("Scholz said that, from a European perspective, Ukraine needs more air defence.", "ukraine-eu-membership"),
+        ("Congress said it must have a say on aid to Ukraine.", "europe-in-negotiations"),
+    ],
+)
+def test_look_alikes_of_issue_words(rules, text, issue):
+    assert issue not in issues(rules, text)
