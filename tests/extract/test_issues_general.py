@@ -361,7 +361,7 @@ def test_a_stance_on_something_with_a_cue_is_a_position(rules):
     "text, issue",
     [
         ("Biden called Putin a war criminal over the attacks on Ukraine.", "negotiations"),
-        ("Germany said US troops stationed in Germany support the defence of Ukraine's neighbours.", "troops-in-ukraine"),
+        ("Germany said US troops stationed in Germany defend Ukraine's neighbours.", "troops-in-ukraine"),
         ("Trump said his candidacy would end the war in Ukraine quickly.", "ukraine-eu-membership"),
         ("Scholz said that, from a European perspective, Ukraine needs more air defence.", "ukraine-eu-membership"),
         ("Congress said it must have a say on aid to Ukraine.", "europe-in-negotiations"),
