@@ -369,3 +369,22 @@ def test_a_stance_on_something_with_a_cue_is_a_position(rules):
 )
 def test_look_alikes_of_issue_words(rules, text, issue):
     assert issue not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        ("Greece backed opening accession talks with Kyiv.", ("Greece", "ukraine-eu-membership", "support")),
+        (
+            "Zelensky said Kyiv would never recognise the occupied regions as Russian.",
+            ("Volodymyr Zelensky", "territorial-integrity", "support"),
+        ),
+        ("Spain said Europe must be at the negotiating table.", ("Spain", "europe-in-negotiations", "support")),
+    ],
+)
+def test_accession_talks_recognition_and_a_place_at_the_table(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+def test_another_countrys_own_neutrality_is_not_ukraines(rules):
+    assert "ukraine-neutrality" not in issues(rules, "Vienna said Austria's neutrality helps Ukraine as a mediator.")
