@@ -76,7 +76,7 @@ STANCE = {
         "easing of restrictions", "loosen*", "lift* .. restrictions", "remov* .. restrictions",
         "applaud*", "champion*", "spearhead*", "lobby for", "lobbied for", "lobbying for", "press for", "pressed for",
         "pressing for", "argued for", "argues for", "campaign* for", "stand ready", "stands ready", "go-ahead",
-        "greenlit", "unlock*", "crucial", "vital", "indispensable",
+        "greenlit", "unlock*", "crucial", "vital", "indispensable", "interested in", "right to",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -270,6 +270,8 @@ SPEECH = frozenset({
 # Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").
 PRESCRIPTIVE = (
     "should", "must", "need to", "needs to", "ought to", "has to", "have to", "deserves", "deserve",
+    "has the right to", "have the right to", "has every right to", "might have to", "may have to", "would have to",
+    "will have to",
 )
 
 # Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause

@@ -388,3 +388,25 @@ def test_accession_talks_recognition_and_a_place_at_the_table(rules, text, claim
 
 def test_another_countrys_own_neutrality_is_not_ukraines(rules):
     assert "ukraine-neutrality" not in issues(rules, "Vienna said Austria's neutrality helps Ukraine as a mediator.")
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "Starmer said any deal must not be struck over Ukraine's head.",
+            ("Keir Starmer", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Stoltenberg said Ukraine has the right to strike military targets in Russia.",
+            ("Jens Stoltenberg", "advanced-weapons", "support"),
+        ),
+        ("Lavrov said Moscow was not interested in a truce.", ("Sergey Lavrov", "ceasefire", "oppose")),
+        (
+            "Trump suggested Ukraine might have to give up some territory.",
+            ("Donald Trump", "territorial-integrity", "oppose"),
+        ),
+    ],
+)
+def test_entitlements_necessities_and_interest(rules, text, claim):
+    assert claim in found(rules, text)
