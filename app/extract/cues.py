@@ -43,7 +43,7 @@ ATTRIBUTION = (
     "closes the door", "ordered", "directed", "turned down", "turns down", "spoke", "spoken", "speaks",
     "held up", "holds up", "applauded", "applauds", "rebuffed", "rebuffs", "slammed", "blasted", "denounced",
     "decried", "deplored", "scrapped", "shelved", "withheld", "championed", "lobbied for", "pressed for", "spurned",
-    "balked at", "torpedoed", "obstructed", "stopped short", "stops short",
+    "balked at", "torpedoed", "obstructed", "stopped short", "stops short", "abstained", "abstains",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -95,7 +95,7 @@ STANCE = {
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
         "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "no part in", "not take part",
         "rather than", "instead of", "mere",
-        "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
+        "legitimate target*", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
         # Futility, refusal, restriction and harm in other words.
         "turned down", "turn down", "turns down", "turning down", "no point", "no sense", "unsatisfactory",
@@ -121,7 +121,7 @@ STANCE = {
         "did not specify", "open question", "stopped short", "under discussion", "whether",
         "studied", "studying", "being reviewed", "reviewing", "assessing", "assessed", "to assess", "evaluating",
         "to evaluate",
-        "looking into", "hesitant", "hesitated", "hesitating", "hesitation",
+        "looking into", "hesitant", "hesitated", "hesitating", "hesitation", "abstain*",
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
@@ -131,7 +131,7 @@ STANCE = {
 # Consequences that make an if-clause a warning against what it names.
 HARM = (
     "inevitable", "escalat*", "at war", "would risk", "red line", "spiral", "fuel to the fire", "threat",
-    "legitimate target", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
+    "legitimate target*", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
     "inflame", "backfir*", "damag*", "harm*",
 )
 

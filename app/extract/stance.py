@@ -331,8 +331,10 @@ def decide_stance(
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
             # "no decision without Europe", "cannot take place without Kyiv": two negations cancel out.
+            # A negation already counted in a cue ("would not accept ... without guarantees") is not a second one.
             double = neg.phrase == "without" and any(
-                start <= other.start < neg.start and other.phrase != "without" for other in negator_hits
+                start <= other.start < neg.start and other.phrase != "without" and not _is_cue_part(other, chain)
+                for other in negator_hits
             )
             free = not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain)
             if free and not double:

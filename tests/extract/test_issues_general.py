@@ -410,3 +410,25 @@ def test_another_countrys_own_neutrality_is_not_ukraines(rules):
 )
 def test_entitlements_necessities_and_interest(rules, text, claim):
     assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "Zelensky said Kyiv would not accept a truce without security guarantees.",
+            ("Volodymyr Zelensky", "security-guarantees", "support"),
+        ),
+        (
+            "Putin warned that Western peacekeepers would become legitimate targets.",
+            ("Vladimir Putin", "troops-in-ukraine", "oppose"),
+        ),
+        ("Austria abstained on the new sanctions package.", ("Austria", "sanctions", "neutral")),
+        (
+            "Michel said talks cannot take place without Kyiv's participation.",
+            ("Charles Michel", "europe-in-negotiations", "support"),
+        ),
+    ],
+)
+def test_without_after_a_negated_cue_and_more_cues(rules, text, claim):
+    assert claim in found(rules, text)
