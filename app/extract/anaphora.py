@@ -54,7 +54,9 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             # Y described such a deployment as ...").
             latest = max(own, key=lambda h: h.end)
             m = _ANAPHOR.search(lowered, latest.end, sentence.end)
-            if m is not None and _CLAUSE_BREAK.search(text, latest.end, m.start()):
+            # "a similar one", "such an agreement" name a second instance even without a clause break.
+            second = m is not None and m.group(0).startswith(("a similar", "such"))
+            if m is not None and (second or _CLAUSE_BREAK.search(text, latest.end, m.start())):
                 carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), latest.payload)]
             # A proposal of several things ("a ceasefire and talks") is referred to as a whole: every issue of
             # the sentence is carried, each with the polarity of its last phrase.

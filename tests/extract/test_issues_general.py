@@ -432,3 +432,8 @@ def test_entitlements_necessities_and_interest(rules, text, claim):
 )
 def test_without_after_a_negated_cue_and_more_cues(rules, text, claim):
     assert claim in found(rules, text)
+
+
+def test_a_similar_one_in_the_same_sentence_is_a_second_instance(rules):
+    text = "Kyiv signed a security agreement with Oslo a day after it signed a similar one with Copenhagen."
+    assert ("Denmark", "security-guarantees", "support") in found(rules, text)
