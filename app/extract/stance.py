@@ -170,6 +170,13 @@ _PREDICATE = re.compile(
 )
 # Two phrases of one issue joined by a preposition name one thing ("the confiscation of Russian assets").
 _CHAINED = re.compile(r"\s+(?:of|on|for|over|from|against|into)\s+(?:the\s+|its\s+|their\s+)?")
+# The state of something described ("negotiations are frozen", "the talks stalled"): a report, not a position.
+_STATE = re.compile(
+    r"\s+(?:between\s+[\w\s'’-]{1,40}?\s+)?(?:are|is|were|was|have been|has been|remain|remained|remains)?\s*"
+    r"(?:(?:currently|now|still|effectively)\s+)?"
+    r"(?:frozen|stalled|deadlocked|at a standstill|collapsed|broke down|broken down|underway|"
+    r"ongoing|in progress|taking place|took place|under way)\b"
+)
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
@@ -189,6 +196,8 @@ def is_background(
     ("Amid efforts to start peace talks, X said ..."), or the purpose of another issue ("troops to help Ukraine")."""
     before = lowered[max(sentence_start, issue.start - 60) : issue.start]
     if _TOPIC_AFTER.match(lowered, issue.end) and _TOPIC_DETERMINER.search(before):
+        return True
+    if _STATE.match(lowered, issue.end):
         return True
     if _STANCE_ON.search(before) and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits):
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one

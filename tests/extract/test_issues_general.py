@@ -437,3 +437,10 @@ def test_without_after_a_negated_cue_and_more_cues(rules, text, claim):
 def test_a_similar_one_in_the_same_sentence_is_a_second_instance(rules):
     text = "Kyiv signed a security agreement with Oslo a day after it signed a similar one with Copenhagen."
     assert ("Denmark", "security-guarantees", "support") in found(rules, text)
+
+
+def test_the_state_of_talks_is_a_report_not_a_position(rules):
+    assert "negotiations" not in issues(rules, "Peskov said negotiations between Moscow and Kyiv are frozen.")
+    assert ("United States", "military-aid", "oppose") in found(
+        rules, "Washington said it would suspend military aid to Ukraine."
+    )
