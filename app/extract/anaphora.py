@@ -9,47 +9,81 @@ are read in the referring sentence as for any other issue phrase.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from app.extract.matcher import Hit
 from app.extract.segment import Sentence
-from app.extract.stance import IssueCue
+from app.extract.stance import IssueCue, in_backdrop
 
 # Determiners that point back, and generic heads that stand for a proposal, an operation or a weapon.
 _ANAPHOR = re.compile(
     # Heads that name a proposal, an operation or a weapon refer back after any definite determiner.
     r"\b(?:the|this|that|such an?|these|those|such)\s+"
-    r"(?:(?:proposed|planned|suggested|same|whole|entire)\s+)?"
-    r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets)\b"
+    r"(?:(?:proposed|planned|suggested|same|whole|entire|bilateral|similar|new)\s+)?"
+    # A nationality before the head ("the Russian demand", "the French proposal").
+    r"(?:(?:russian|ukrainian|american|european|french|german|british|polish|hungarian|eu|us|kremlin's)\s+)?"
+    r"(?:plan|plans|idea|ideas|proposal|proposals|mission|deployment|initiative|scheme|force|missiles|jets"
+    r"|demand|demands|project|programme|program|venture|package|agreement|agreements|pact|accord"
+    r"|transfer|delivery|deliveries|shipment|shipments)\b"
     # Abstract heads ("approach", "option", "step") only after a pointing determiner: "the approach pursued by
     # Washington" is a description, "such an approach" a reference.
-    r"|\b(?:this|that|such an?|such)\s+(?:approach|option|move|step|operation|opportunity|possibility|scenario)\b",
-    re.IGNORECASE,
-)
-_CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and)\b|;| but ")
+    r"|\b(?:this|that|such an?|such)\s+(?:(?:bilateral|similar|new|phone)\s+)?"
+    r"(?:approach|option|move|step|operation|opportunity|possibility|scenario"
+    r"|issue|matter|call|conversation|meeting|visit|agreement|deal)\b"
+    # "a similar agreement", "a similar one": the same kind of thing as before.
+    r"|\ba\s+similar\s+(?:agreement|deal|pact|accord|one|step|move|plan)\b",
+)  # matched against the lower-cased text
+_CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and|however)\b|;| but ")
+_WORDS = re.compile(r"[a-z]+")
+_HEAD_LOOK_BACK = 5  # sentences: the same head noun ("agreement") ties a reference to a phrase from further back
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
 
 
 def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]]) -> list[list[Hit]]:
     """Return issue hits with the back-references of issue-less sentences added, one per sentence."""
+    lowered = text.lower()
     carried = list(buckets)
-    last: tuple[int, IssueCue] | None = None  # (sentence index, cue) of the latest issue named
+    last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
+    named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
-        own = [h for h in buckets[i] if h.payload.polarity != 0]
+        backdrop = in_backdrop(lowered, sentence.start)
+        own = [h for h in buckets[i] if h.payload.polarity != 0 and h.start >= backdrop]
         if own:
             # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
             # Y described such a deployment as ...").
             latest = max(own, key=lambda h: h.end)
-            m = _ANAPHOR.search(text, latest.end, sentence.end)
-            if m is not None and _CLAUSE_BREAK.search(text, latest.end, m.start()):
+            m = _ANAPHOR.search(lowered, latest.end, sentence.end)
+            # "a similar one", "such an agreement" name a second instance even without a clause break.
+            second = m is not None and m.group(0).startswith(("a similar", "such"))
+            if m is not None and (second or _CLAUSE_BREAK.search(text, latest.end, m.start())):
                 carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), latest.payload)]
-            last = (i, latest.payload)
+            # A proposal of several things ("a ceasefire and talks") is referred to as a whole: every issue of
+            # the sentence is carried, each with the polarity of its last phrase.
+            cues = {h.payload.issue: h.payload for h in sorted(own, key=lambda h: h.end)}
+            last = (i, list(cues.values()))
+            named = [n for n in named if i - n[0] <= _HEAD_LOOK_BACK]
+            # The phrase and the word after it ("bilateral security" agreement).
+            named += [(i, lowered[h.start : h.end + 15], h.payload) for h in own]
             continue
-        if last is None or i - last[0] > _LOOK_BACK:
+        if last is None:
             continue
-        m = _ANAPHOR.search(text, sentence.start, sentence.end)
+        m = _ANAPHOR.search(lowered, sentence.start, sentence.end)
         if m is None:
             continue
+        # A head noun said before in an issue phrase points to that phrase ("such an agreement" after "a security
+        # agreement", even with another issue in between); otherwise the latest sentence's issues are meant.
+        head = m.group(0).lower().split()[-1].rstrip("s")  # "agreements" and "agreement" are the same head
+        same = [
+            n[2] for n in named if i - n[0] <= _HEAD_LOOK_BACK and head in {w.rstrip("s") for w in _WORDS.findall(n[1])}
+        ]
+        if not same and i - last[0] > _LOOK_BACK:
+            continue
+        targets = [same[-1]] if same else last[1]
         # The earlier phrase's polarity is kept: "the idea" after "territorial concessions" still means them.
-        carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), last[1])]
+        refs = [Hit(m.start(), m.end(), m.group(0).lower(), replace(cue, carried=True)) for cue in targets]
+        carried[i] = [*buckets[i], *refs]
+        # A reference keeps the topic alive: "the project" said again three sentences on still means it.
+        last = (i, targets)
+        named += [(i, head, cue) for cue in targets]
     return carried

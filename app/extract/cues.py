@@ -35,6 +35,15 @@ ATTRIBUTION = (
     "aim to", "aimed to", "aiming to", "intend to", "intends to", "expressing", "objected to", "objects to",
     "object to", "unconvinced", "not convinced", "made the case", "make the case", "makes the case", "making the case",
     "made the argument", "make the argument", "makes the argument",
+    # Decisions announced as policy, and positions described as a stance (codebook).
+    "signed", "signs", "authorized", "authorised", "authorizes", "authorises", "allowed", "allows", "permitted",
+    "declined to", "declines to", "hesitant", "pleaded", "pleading", "pleads", "appealed", "appeals", "affirmed",
+    "affirms", "views", "viewed", "regards", "regarded", "recognized", "recognised", "opened the door",
+    "opens the door", "has opened the door", "opened the doors", "opens the doors", "closed the door",
+    "closes the door", "ordered", "directed", "turned down", "turns down", "spoke", "spoken", "speaks",
+    "held up", "holds up", "applauded", "applauds", "rebuffed", "rebuffs", "slammed", "blasted", "denounced",
+    "decried", "deplored", "scrapped", "shelved", "withheld", "championed", "lobbied for", "pressed for", "spurned",
+    "balked at", "torpedoed", "obstructed", "stopped short", "stops short", "abstained", "abstains",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -54,12 +63,20 @@ STANCE = {
         "prepared for", "prepared to", "willing to", "open to", "pledg*", "promis*", "vow*", "commit*", "must",
         "should", "need*", "necess*", "essential", "priority", "want*", "seek*", "sought", "request*", "propos*",
         "plan to", "plans to", "plans for", "intend*", "continue", "continued", "continuing", "increase*", "more",
-        "boost*", "step up", "accelerat*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
+        "boost*", "step up", "accelerat*", "maximi*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
         "transfer*", "allow*", "permi*", "authori*", "green light", "sign*", "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
         "putting forward", "floated", "aims to", "aim to", "aiming to", "case for",
+        # Opening a door, unblocking, lifting restrictions: letting something happen.
+        "opened the door to", "opens the door to", "open the door to", "opening the door to", "door open",
+        "opened the doors", "opens the doors",
+        "unblock*", "lifting of restrictions", "lifting of the restrictions", "removal of restrictions",
+        "easing of restrictions", "loosen*", "lift* .. restrictions", "remov* .. restrictions",
+        "applaud*", "champion*", "spearhead*", "lobby for", "lobbied for", "lobbying for", "press for", "pressed for",
+        "pressing for", "argued for", "argues for", "campaign* for", "stand ready", "stands ready", "go-ahead",
+        "greenlit", "unlock*", "crucial", "vital", "indispensable", "interested in", "right to",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -73,19 +90,38 @@ STANCE = {
         "compromise on", "concessions on", "ridiculous", "absurd", "unacceptable", "unthinkable", "impossible",
         "premature", "not the right time", "not on the agenda", "no plans", "no intention", "skeptic*", "sceptic*",
         "doubt*", "resist*", "halt*", "stop*", "end to", "cut*", "reduc*", "limit*", "lift", "lifting", "ease",
-        "easing", "delay*", "hesitat*", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
+        "easing", "delay*", "hesitates", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
         "would risk", "inevitable", "red line", "spiral", "fuel to the fire", "no part in", "not take part",
         "rather than", "instead of", "mere",
-        "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
+        "legitimate target*", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
+        # Futility, refusal, restriction and harm in other words.
+        "turned down", "turn down", "turns down", "turning down", "no point", "no sense", "unsatisfactory",
+        "closed the door", "close the door", "closes the door",
+        "shut the door", "declined to", "declines to", "declining to", "pandora's box", "restrictions",
+        "unrelated to", "not related to", "raise* .. concerns", "serious concerns", "expressed concern",
+        "concerned that", "threatens", "threatened", "threatening", "jeopardi*", "undermin*", "endanger*",
+        "only on ukrainian territory", "only for use on", "only within ukraine", "only inside ukraine",
+        "intended only for", "only for defensive",
+        "rebuff*", "spurn*", "balk*", "baulk*", "obstruct*", "torpedo*", "scrap*", "shelve*", "scuttl*",
+        "water down", "watered down", "watering down", "withhold*", "withheld", "non-starter", "out of the question",
+        "off the table", "not an option", "dangerous", "naive", "unwise", "folly", "capitulation", "surrender",
+        "appeasement", "appeas*", "reward* aggression", "reward* putin", "slammed", "blasted", "lambast*",
+        "denounc*", "decried", "deplor*", "hold up", "held up", "holding up",
+        # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
+        "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
+        "freezing the front",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
         "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
         "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "whether",
+        "studied", "studying", "being reviewed", "reviewing", "assessing", "assessed", "to assess", "evaluating",
+        "to evaluate",
+        "looking into", "hesitant", "hesitated", "hesitating", "hesitation", "abstain*",
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
@@ -95,7 +131,7 @@ STANCE = {
 # Consequences that make an if-clause a warning against what it names.
 HARM = (
     "inevitable", "escalat*", "at war", "would risk", "red line", "spiral", "fuel to the fire", "threat",
-    "legitimate target", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
+    "legitimate target*", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
     "inflame", "backfir*", "damag*", "harm*",
 )
 
@@ -111,7 +147,7 @@ SELF_NEGATED = (
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
-    "has not made",
+    "has not made", "no point", "no sense", "not related to",
 )
 
 # Collectives that are never coded as such (codebook: vague collectives).
@@ -208,7 +244,8 @@ QUESTION_TOPIC = (
     "asked on", "pressed as to whether",
     # A meeting's agenda names a topic, not what anyone holds on it.
     "discussion about", "discussion on", "discussions about", "discussions on", "debate about", "debate on",
-    "talk about", "talks about",
+    "talk about", "talks about", "debate surrounding", "debate over", "debates over", "debate around",
+    "discussion surrounding", "discussion over", "discussions over", "discussion around",
 )
 
 # Auxiliaries that make a following participle passive ("has been criticised for"): its subject is the target.
@@ -233,13 +270,15 @@ SPEECH = frozenset({
 # Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").
 PRESCRIPTIVE = (
     "should", "must", "need to", "needs to", "ought to", "has to", "have to", "deserves", "deserve",
+    "has the right to", "have the right to", "has every right to", "might have to", "may have to", "would have to",
+    "will have to",
 )
 
 # Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause
 # (", Zelensky said") takes precedence over them.
 STATES_OF_MIND = frozenset({
-    "doubt", "doubted", "doubts", "in favor of", "in favour of", "open to", "opposed to", "prepared to", "ready to",
-    "reluctant", "sceptical", "skeptical", "wary", "willing to", "unconvinced", "not convinced",
+    "doubt", "doubted", "doubts", "hesitant", "in favor of", "in favour of", "open to", "opposed to", "prepared to",
+    "ready to", "reluctant", "sceptical", "skeptical", "wary", "willing to", "unconvinced", "not convinced",
 })
 
 # Words before an actor that make it the object of a preposition, not the subject of a verb.

@@ -112,6 +112,10 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (hits sorted by start, longest first)."""
     kept: list[Hit] = []
     for hit in hits:
+        if kept and (hit.start, hit.end, hit.phrase) == (kept[-1].start, kept[-1].end, kept[-1].phrase):
+            if getattr(hit.payload, "carried", False) and hit.payload != kept[-1].payload:
+                kept.append(hit)  # a reference standing for several things ("the initiative": a truce and talks)
+            continue
         if kept and hit.start < kept[-1].end:
             if hit.end - hit.start > kept[-1].end - kept[-1].start:
                 kept[-1] = hit

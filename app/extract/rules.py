@@ -22,13 +22,16 @@ from app.extract.frames import by_agent, doer, is_history, is_modifier
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
+from app.extract.signatories import cosignatories
 from app.extract.stance import (
     Stance,
     combine_cues,
     compile_cues,
     compile_issues,
     decide_stance,
+    denied_speech,
     drop_targets,
+    is_background,
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
@@ -114,6 +117,8 @@ class RulesExtractor:
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
                     continue
+                if is_background(lowered, sentence.start, issue, found, stance_buckets[i]):
+                    continue
                 found_here = []
                 speaker = self._speaker(doc, sentence, issue)
                 if speaker is None and labels and not doc.says(i)[1]:
@@ -134,6 +139,11 @@ class RulesExtractor:
                 agent = by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 if agent is not None:
                     found_here.append(agent)
+                if speaker is not None and found_here and found_here[0][0] is speaker:
+                    # "signed a security agreement with France": the other party signed it too.
+                    partners = cosignatories(lowered, speaker.cue, issue, refs_here, sentence.end)
+                    if partners:
+                        found_here.append((Speaker(partners, speaker.cue, "cosigned"), found_here[0][1]))
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
                     found_here.append(owner)
@@ -178,7 +188,7 @@ class RulesExtractor:
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
         if before and before[-1].phrase in STATES_OF_MIND and closing:
             cue = closing[-1]
-        if cue is None:
+        if cue is None or denied_speech(doc.lowered, cue):
             return None
         earlier = [h for h in says if h.end <= cue.start]
         if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):
@@ -288,7 +298,9 @@ class RulesExtractor:
             return False  # "said allies must raise spending": the speaker's own demand
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
-            if near and hit.payload.kind in ("collective", "nonactor"):
+            # "told journalists that ...": the addressee of "told", not the subject of what follows.
+            addressee = cue.phrase in ("told", "tells")
+            if near and hit.payload.kind in ("collective", "nonactor") and not addressee:
                 return True
         countries = {r.country for r in speaker.refs}
         for ref in refs:

@@ -30,12 +30,23 @@ _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
-_COPULA = re.compile(r"[\s,]*(?:and\s+[\w-]+\s+)?(?:would|will|could|might|is|are|was|were|remains?)\b", re.IGNORECASE)
+_COPULA = re.compile(
+    r"[\s,]*(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
+    r"(?:would|will|could|might|is|are|was|were|remains?)\b",
+    re.IGNORECASE,
+)
 _PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
 # Russia as the object of "against": the target of sanctions or measures, not a position on them.
 _TARGET = re.compile(
     r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
+    # The country attacked ("aggression against Ukraine") and what is defended against ("a deterrent against
+    # further aggression") are targets too.
+    r"|\s+(?:ukraine|kyiv|kiev)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation)\b"
 )
+# The war or the fighting as the subject of an ending verb ("the day the fighting stops"): a time, not a stance.
+_WAR_ENDS = re.compile(r"\b(?:war|fighting|hostilities|conflict|bloodshed|killing)\s+(?:\w+\s+)?$")
+_STOPPING = re.compile(r"(?:stop|stops|stopped|end|ends|ended|halt|halts|halted|ceases?|ceased)$")
 _ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to", "end to"})
 _WAR = re.compile(
     r"\s+(?:(?:russian|russia's|this|that|the)\s+)?(?:[a-z-]+\s+){0,2}"
@@ -54,6 +65,7 @@ class IssueCue:
 
     issue: str
     polarity: int
+    carried: bool = False  # a back-reference ("the plan") standing for this issue of an earlier sentence
 
 
 @dataclass(frozen=True)
@@ -129,7 +141,86 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         for h in hits
         if not (h.phrase == "against" and _TARGET.match(lowered, h.end))
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
+        and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
     ]
+
+
+# An issue named as the topic of a talk or a stance ("spoke about the guarantees issue", "its stance on strikes").
+_TOPIC_AFTER = re.compile(r"\s+(?:issue|question|topic|dossier|file|matter)\b")
+_TOPIC_DETERMINER = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}$")
+_STANCE_ON = re.compile(
+    r"\b(?:stance|position|policy|views?|details)\s+(?:on|about|regarding|concerning|towards?)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+)
+# A denied implication ("this does not mean we are considering X"): what follows is no position.
+_DENIED = re.compile(
+    r"\b(?:does|do|did)\s*(?:not|n't)\s+mean\b|\bnot\s+mean\s+that\b"
+    r"|\b(?:declined|declines|refused|refuses|would not|did not|does not)\s+(?:to\s+)?"
+    r"(?:comment|elaborate|provide details|give details|go into details|name|identify|say which|disclose)\b"
+)
+# A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
+_BACKDROP = re.compile(
+    r"(?:amid|ahead of|in the wake of|against the backdrop of|against the background of)\b[^,]{0,120},",
+    re.IGNORECASE,
+)
+# A second phrase of the same issue as the predicate of the first ("a truce would only freeze the conflict").
+_PREDICATE = re.compile(
+    r"\s*,?\s*(?:(?:that|which)\s+)?(?:would|will|could|might|may|is|are|was|were|can|means?)?\s*"
+    r"(?:only|just|merely|simply|effectively)?\s*(?:be\s+)?(?:to\s+)?"
+)
+# Two phrases of one issue joined by a preposition name one thing ("the confiscation of Russian assets").
+_CHAINED = re.compile(r"\s+(?:of|on|for|over|from|against|into)\s+(?:the\s+|its\s+|their\s+)?")
+# The state of something described ("negotiations are frozen", "the talks stalled"): a report, not a position.
+_STATE = re.compile(
+    r"\s+(?:between\s+[\w\s'’-]{1,40}?\s+)?(?:are|is|were|was|have been|has been|remain|remained|remains)?\s*"
+    r"(?:(?:currently|now|still|effectively)\s+)?"
+    r"(?:frozen|stalled|deadlocked|at a standstill|collapsed|broke down|broken down|underway|"
+    r"ongoing|in progress|taking place|took place|under way)\b"
+)
+# A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
+_PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
+
+
+def in_backdrop(text: str, sentence_start: int) -> int:
+    """Return where the circumstances a sentence opens with end ("Amid efforts to start talks, "), else its start."""
+    lead = _BACKDROP.match(text, sentence_start)
+    return lead.end() if lead is not None else sentence_start
+
+
+def is_background(
+    lowered: str, sentence_start: int, issue: Hit, others: list[Hit], stance_hits: list[Hit] = ()
+) -> bool:
+    """Return whether an issue phrase is no position of anyone in its sentence: the topic of a talk or of a stance
+    ("spoke to X over the security guarantees issue", "has not changed its stance on strikes"), an implication
+    denied ("this does not mean we are considering sending troops"), the circumstances a sentence opens with
+    ("Amid efforts to start peace talks, X said ..."), or the purpose of another issue ("troops to help Ukraine")."""
+    before = lowered[max(sentence_start, issue.start - 60) : issue.start]
+    if _TOPIC_AFTER.match(lowered, issue.end) and _TOPIC_DETERMINER.search(before):
+        return True
+    if _STATE.match(lowered, issue.end):
+        return True
+    if _STANCE_ON.search(before) and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits):
+        return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
+    clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
+    clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
+    if _DENIED.search(clause):
+        return True
+    if issue.end <= in_backdrop(lowered, sentence_start):
+        return True
+    for o in others:
+        if (
+            o.start >= issue.end
+            and o.payload.issue == issue.payload.issue
+            and _CHAINED.fullmatch(lowered, issue.end, o.start)
+        ):
+            return True  # "the confiscation of Russian assets": one mention, read at its last phrase
+        if o.end > issue.start or o.end + 40 < issue.start:
+            continue
+        if o.payload.issue != issue.payload.issue and _PURPOSE.fullmatch(lowered, o.end, issue.start):
+            return True
+        if o.payload.issue == issue.payload.issue and _PREDICATE.fullmatch(lowered, o.end, issue.start):
+            return o.end < issue.start and lowered[o.end : issue.start].strip(" ,") != ""
+    return False
 
 
 def _words_between(text: str, start: int, end: int) -> int:
@@ -249,8 +340,10 @@ def decide_stance(
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
             # "no decision without Europe", "cannot take place without Kyiv": two negations cancel out.
+            # A negation already counted in a cue ("would not accept ... without guarantees") is not a second one.
             double = neg.phrase == "without" and any(
-                start <= other.start < neg.start and other.phrase != "without" for other in negator_hits
+                start <= other.start < neg.start and other.phrase != "without" and not _is_cue_part(other, chain)
+                for other in negator_hits
             )
             free = not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain)
             if free and not double:
@@ -264,3 +357,12 @@ def decide_stance(
 
 def _is_cue_part(neg: Hit, chain: list[Hit]) -> bool:
     return any(h.start <= neg.start < h.end for h in chain)
+
+
+_DENIAL = re.compile(r"\b(?:not|never|n't)\s+(?:yet\s+|officially\s+|publicly\s+)?$")
+_SPEECH_VERBS = frozenset(("confirmed", "confirm", "said", "say", "announced", "announce", "stated", "declared"))
+
+
+def denied_speech(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb of saying is negated ("has not confirmed that ..."): nothing is reported as said."""
+    return cue.phrase in _SPEECH_VERBS and bool(_DENIAL.search(lowered, max(0, cue.start - 20), cue.start))
