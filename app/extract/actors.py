@@ -64,7 +64,32 @@ _NOT_NAME_WORDS = frozenset(
     ]
 )
 _GOVERNED = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
+    r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+|the\s+country['’]s\s+)?$",
+    re.IGNORECASE,
+)
+# The object of a verb in the past ("recognized Russia and Belarus as ...", "urged Germany"): a lower-case word in
+# -ed right before the actor, itself not after an article ("the embattled Zelensky" is an adjective).
+_VERB_OBJECT = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b[a-z]{3,}ed\s+$")
+# "the country's Foreign Ministry": the country last named.
+_THE_COUNTRYS = re.compile(r"\bthe\s+country['’]s\s+$", re.IGNORECASE)
+# Bodies of a government named by its leader's possessive ("Zelensky's government", "Orban's spokesman").
+_GOVERNMENT_HEADS = frozenset(
+    {
+        "government",
+        "administration",
+        "cabinet",
+        "leadership",
+        "presidency",
+        "presidential office",
+        "ministry",
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "authorities",
+        "official",
+        "officials",
+    }
 )
 _OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
@@ -74,6 +99,7 @@ _HEAD_OF = re.compile(
     r"\b(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_MONARCHS = frozenset({"King", "Queen", "Grand", "Prince", "Emperor", "Monarch"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
 
@@ -102,6 +128,7 @@ class Discourse:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, sorted
     persons: list[Ref] = field(default_factory=list)
     extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
+    countries: list[tuple[int, str]] = field(default_factory=list)  # (offset, code) of governments named
     groups: list[list[Ref]] = field(default_factory=list)  # people named together, for "they"
     _starts: list[int] = field(default_factory=list)  # persons' start offsets, sorted
 
@@ -118,6 +145,13 @@ class Discourse:
             i = bisect.bisect_right(self._starts, ref.start)
             self._starts.insert(i, ref.start)
             self.persons.insert(i, ref)
+
+    def last_country(self, *, before: int) -> str | None:
+        """Return the code of the last country named before an offset ("the country's foreign ministry")."""
+        for offset, code in reversed(self.countries[-_LOOKBACK:]):
+            if offset < before:
+                return code
+        return None
 
     def quoted(self, offset: int) -> bool:
         """Return whether an offset lies inside a quotation."""
@@ -250,19 +284,24 @@ class ActorResolver:
                 continue
             end = ref.end
             ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
-            ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 20), ref.start))
+            ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 30), ref.start)) or bool(
+                _VERB_OBJECT.search(text, max(0, ref.start - 20), ref.start)
+            )
             if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
                 ref.governed = False  # "leaders of the United Kingdom": the country's own voice
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
                 ref.governed = True  # "talks with Germany and France": both are objects
             nxt = groups[i + used] if i + used < len(groups) else None
-            if ref.possessive and nxt and _kinds(nxt).get("voice") and _kinds(nxt)["voice"].value in _SPOKES:
-                # "Orban's press secretary" speaks for Orban's government.
+            voice = _kinds(nxt).get("voice") if nxt else None
+            if ref.possessive and voice and voice.value in _SPOKES | _GOVERNMENT_HEADS:
+                # "Orban's press secretary", "Zelensky's government" speak for that leader's government.
                 government = self.government_ref(ref.country, ref.start, nxt[0].end, "spokesperson")
                 if government is not None:
                     ref, used = government, used + 1
             refs.append(ref)
             discourse.remember(ref)
+            if ref.type == "government":
+                discourse.countries.append((ref.start, ref.country))
             i += used
         return refs, others
 
@@ -279,6 +318,12 @@ class ActorResolver:
             kinds = _kinds(group)
             end = group[0].end
             if "person" in kinds:
+                if voice in _SPOKES:
+                    # "Pentagon spokesman John Kirby", "the spokesperson for Vladimir Putin's government".
+                    code = country or self.gaz.actor(kinds["person"].value).country_on(on)
+                    government = self.government_ref(code, start, end, "spokesperson") if code else None
+                    if government is not None:
+                        return government, k + 1
                 return self.person_ref(
                     kinds["person"].value, start, end, on=on, country=country, rule="title+name" if role else "name"
                 ), k + 1
@@ -302,6 +347,8 @@ class ActorResolver:
                     continue
                 break
         end = phrase[k][0].end if phrase else start
+        if country is None and (voice or role) and _THE_COUNTRYS.search(text, max(0, start - 20), start):
+            country = discourse.last_country(before=start)  # "the country's Foreign Ministry"
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
         if voice and country and (voice in _SPOKES or voice not in ("ministry",) or not _NAME.match(text, end)):
@@ -318,6 +365,8 @@ class ActorResolver:
                 if country:
                     return self._extracted(name.group(1), start, name.end(), country, role, discourse), used
             if country:
+                if role == "head_of_state" and "president" in text[start:end].lower() and self._monarchy(country, on):
+                    role = "head_of_government"  # "the Spanish president": a kingdom's president is its premier
                 return self._office_holder(country, role, start, end, discourse, on), used
             # A bare title ("the chancellor"): the last person named with that role.
             last = discourse.last_person(role=role)
@@ -386,6 +435,15 @@ class ActorResolver:
         ref = Ref(start, end, name, "person", country, None, "title+new-name", role=role)
         discourse.extracted[name.split()[-1]] = ref
         return ref
+
+    def _monarchy(self, country: str, on: date | None) -> bool:
+        """Return whether a country's head of state on a day is a monarch."""
+        if on is None:
+            return False
+        holder = self.gaz.taxonomy.holder(country=country, on=on, role="head_of_state")
+        if holder is None:
+            return False
+        return any(o.title.split()[0] in _MONARCHS for o in holder.offices if o.role == "head_of_state")
 
     def _office_holder(self, country: str, role: str, start: int, end: int, discourse: Discourse, on: date | None):
         holder = self.gaz.taxonomy.holder(country=country, on=on, role=role) if on else None

@@ -37,6 +37,13 @@ ATTRIBUTION = (
     "made the argument", "make the argument", "makes the argument",
 )
 
+# Acts that state a position as policy (codebook: signing an agreement, authorising a delivery, declining to act).
+ATTRIBUTION += (
+    "signed", "co-signed", "declined to", "declines to", "authorized", "authorised", "authorizes", "authorises",
+    "affirmed", "affirms", "pleaded for", "pleads for", "pleading for", "appealed for", "appeals for",
+    "opened the door to", "opens the door to", "views", "viewed", "regards", "regarded",
+)
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
@@ -59,7 +66,8 @@ STANCE = {
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
-        "putting forward", "floated", "aims to", "aim to", "aiming to", "case for",
+        "putting forward", "floated", "aims to", "aim to", "aiming to", "case for", "opened the door to",
+        "opens the door to", "open the door to",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -80,6 +88,7 @@ STANCE = {
         "rather than", "instead of", "mere",
         "legitimate target", "deepen the conflict", "prolong*", "not part of", "would not", "will not", "won't",
         "cannot", "can't", "never", "does not plan", "do not plan", "not plan", "not send",
+        "declined to", "declines to", "declining to",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
@@ -125,8 +134,8 @@ COLLECTIVES = (
 NON_ACTORS = (
     "analyst*", "expert*", "journalist*", "reporter*", "correspondent*", "columnist*", "commentator*", "think tank*",
     "think-tank*", "researcher*", "professor*", "scholar*", "pollster*", "economist*", "historian*", "editorial*",
-    "respondents", "poll", "survey", "newspaper", "the publication", "media", "author*", "blogger*", "interlocutor*",
-    "retired", "former",
+    "respondents", "poll", "survey", "newspaper", "the publication", "media", "author", "authors", "blogger*",
+    "interlocutor*", "retired", "former",
 )
 
 # Titles of office, mapped to the taxonomy's role; longer phrases win over shorter ones.

@@ -12,9 +12,15 @@ from datetime import date
 
 from app.extract.actors import Ref
 from app.extract.attribution import Speaker
+from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 from app.extract.stance import Stance, combine_cues
 
+_NON_ANSWER = re.compile(
+    r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
+    r"detail|respond|speculate|go into)\b"
+)
+_NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+|publicly\s+|officially\s+)?$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _HISTORY_YEARS = 8
 # A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
@@ -32,6 +38,16 @@ _BY_AGENT = re.compile(
     r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
     r"\s+by\s+(?:the\s+)?"
 )
+
+
+def is_non_answer(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb cue reports that nothing was said: "has not confirmed", "did not say", "declined to
+    comment" or "declined to provide details" state no position."""
+    if cue.phrase in ("declined to", "declines to"):
+        return bool(_NON_ANSWER.match(lowered, cue.end))
+    if cue.phrase not in SPEECH:
+        return False
+    return bool(_NOT_BEFORE.search(lowered, max(0, cue.start - 16), cue.start))
 
 
 def is_modifier(lowered: str, cue: Hit) -> bool:

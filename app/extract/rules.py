@@ -18,7 +18,7 @@ from app.extract.anaphora import carry_issues
 from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
-from app.extract.frames import by_agent, doer, is_history, is_modifier
+from app.extract.frames import by_agent, doer, is_history, is_modifier, is_non_answer
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
@@ -91,7 +91,8 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [
-            [h for h in bucket if not _passive(lowered, h) and not is_modifier(lowered, h)] for bucket in say_buckets
+            [h for h in bucket if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))]
+            for bucket in say_buckets
         ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         issue_buckets = carry_issues(text, sentences, issue_buckets)

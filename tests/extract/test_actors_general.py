@@ -1,0 +1,98 @@
+"""Who holds a position in unseen news: actors and attribution rules; every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import make_extractor
+from app.extract.rules import RulesExtractor
+from app.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def rules() -> RulesExtractor:
+    return make_extractor("rules", taxonomy=load_taxonomy())
+
+
+def found(rules, text: str, on: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    day = date.fromisoformat(on) if on else None
+    return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+
+
+def actors(rules, text: str, on: str | None = "2024-06-01") -> set[str]:
+    return {actor for actor, _, _ in found(rules, text, on)}
+
+
+# --- who a noun phrase names ---------------------------------------------------------------------------------
+
+
+def test_a_spokesperson_named_after_the_title_speaks_for_the_government(rules):
+    text = "Pentagon spokesman Carl Jensen said the United States opposed sending tanks to Kyiv for now."
+    assert actors(rules, text) == {"United States"}
+
+
+def test_the_spokesperson_for_a_leaders_government_is_that_government(rules):
+    text = "The spokesperson for Vladimir Putin's government said new sanctions were unacceptable."
+    assert ("Russia", "sanctions", "oppose") in found(rules, text)
+
+
+def test_a_leaders_government_is_the_government(rules):
+    text = "Zelensky's government rejected a ceasefire that would freeze the front line."
+    assert ("Ukraine", "ceasefire", "oppose") in found(rules, text)
+
+
+def test_the_countrys_ministry_is_the_country_last_named(rules):
+    text = "Sweden hosted the talks on Monday. The country's foreign ministry said it supported new sanctions."
+    assert ("Sweden", "sanctions", "support") in found(rules, text)
+
+
+def test_the_president_of_a_kingdom_is_its_prime_minister(rules):
+    text = "The Spanish president said Madrid backed new sanctions on Moscow."
+    assert actors(rules, text, "2024-06-01") == {"Pedro Sánchez"}
+
+
+def test_an_object_of_a_verb_in_the_past_is_not_the_subject_of_the_next_verb(rules):
+    text = "The European Parliament condemned Russia and Belarus and called for tougher sanctions."
+    assert actors(rules, text) == {"European Parliament"}
+
+
+def test_a_possessive_object_after_met_with_is_no_subject(rules):
+    text = "Orbán met with the country's President Volodymyr Zelensky and suggested a ceasefire."
+    claims = found(rules, text)
+    assert ("Viktor Orbán", "ceasefire", "support") in claims
+    assert not any(actor == "Volodymyr Zelensky" for actor, _, _ in claims)
+
+
+# --- acts stated as policy ------------------------------------------------------------------------------------
+
+
+def test_signing_a_security_agreement_is_a_position(rules):
+    text = "Olaf Scholz signed a long-term security agreement with Kyiv on Friday."
+    assert ("Olaf Scholz", "security-guarantees", "support") in found(rules, text)
+
+
+def test_declining_to_act_opposes(rules):
+    text = "The Italian leadership declined to send long-range missiles to Ukraine."
+    assert ("Italy", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_declining_to_comment_is_no_position(rules):
+    text = "Macron declined to comment on which allies were weighing sending troops to Ukraine."
+    assert found(rules, text) == set()
+
+
+def test_a_denied_confirmation_is_no_position(rules):
+    text = "The Kremlin has not confirmed that a ceasefire will take effect on Sunday."
+    assert found(rules, text) == set()
+
+
+def test_authorising_a_delivery_is_a_position(rules):
+    text = "A newspaper reported that President Joe Biden had authorized long-range missiles for Ukraine."
+    assert ("Joe Biden", "advanced-weapons", "support") in found(rules, text, "2024-11-20")
+
+
+def test_opening_the_door_to_troops_supports(rules):
+    text = "Pedro Sánchez has opened the door to sending Spanish troops to Ukraine after a ceasefire."
+    assert ("Pedro Sánchez", "troops-in-ukraine", "support") in found(rules, text)
