@@ -28,6 +28,46 @@ _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they sai
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
 
 
+# Named members after a collective ("several allies opposed it, in particular Germany and Spain").
+_EXAMPLES = re.compile(
+    r"[\s,:(–—-]*\b(?:in particular|particularly|notably|especially|for example|for instance|such as|including|"
+    r"namely|among them|among others|chief among them|led by)\b[\s,:]*",
+    re.IGNORECASE,
+)
+# Signatories, backers or donors of a letter, statement or fund, and the verb or colon that lists them.
+_SIGNERS = re.compile(
+    r"\b(?:signatories|co-signatories|signatory (?:countries|states)|signers|backers|sponsors|co-sponsors|donors|"
+    r"main donors|contributors)\b[^.;]*?(?:\b(?:include|included|includes|comprise|comprised|are|were)\b|:)"
+    r"[\s,:]*(?:(?:countries|states|governments|nations)\s+(?:such as|like|including)?\s*)?",
+    re.IGNORECASE,
+)
+_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|co-sponsored|backed|endorsed) by\s+", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
+# "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
+_GROUP = (
+    r"\s*(?:(?:all|the|all the)\s+(two|three|four|five|six|seven|eight|nine|ten)|(both))"
+    r"(?:\s+(?:leaders|countries|governments|presidents|heads of (?:state|government)|sides|men|nations))?\s+"
+)
+_NUMBERED = re.compile(_GROUP, re.IGNORECASE)  # at the start of the sentence
+_NUMBERED_INSIDE = re.compile(r"(?:[“\"]|\bthat\s+)" + _GROUP, re.IGNORECASE)  # a quotation or a reported clause
+_NUMBERS = {
+    "both": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# Partners of a signed agreement ("signed a security agreement with France", "a similar one with Germany").
+_AGREEMENT = re.compile(r"\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|declaration|memorandum|one)\b")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
+
+
 @dataclass
 class Speaker:
     """The actors a cue is attributed to, and how they were found."""
@@ -147,6 +187,14 @@ def subject_of(
         cue.phrase not in SPEECH or not _INVERSION_SLOT.search(text, max(lower, cue.start - 4), cue.start)
     ):
         return None
+    if inverting:
+        # "according to him": the object form of the pronoun.
+        m = _OBJECT_PRONOUN.match(text, cue.end)
+        if m is not None:
+            phrase = {"him": "he", "her": "she", "them": "they"}[m.group(1).lower()]
+            resolved = _resolve_pronoun(Hit(m.start(1), m.end(1), phrase, None), discourse, cue)
+            if resolved:
+                return Speaker(resolved, cue, "pronoun")
     for ref in refs:
         gap = text[cue.end : ref.start]
         close = cue.end <= ref.start and ref.end <= upper and len(gap) <= _AFTER_GAP
@@ -194,3 +242,76 @@ def is_hearsay_context(text: str, subject: Ref, hearsay: list[Hit], says: list[H
         if h.end <= subject.start and not any(h.end <= s.start and s.end <= subject.start for s in says):
             return True
     return False
+
+
+def _listed(text: str, position: int, upper: int, refs: list[Ref]) -> list[Ref]:
+    """Return the actors listed one after the other from a position ("Germany, Czechia and Italy")."""
+    found: list[Ref] = []
+    for ref in refs:
+        if ref.start < position or ref.end > upper:
+            continue
+        gap = text[(found[-1].end if found else position) : ref.start]
+        if not _LIST_GAP.fullmatch(gap) or (not found and len(gap) > 5):
+            break
+        if ref.possessive:
+            break
+        found.append(ref)
+    return found
+
+
+def named_members(text: str, start: int, end: int, refs: list[Ref], others: list[Hit], says: list[Hit]) -> list[Ref]:
+    """Return the actors named as members of who holds a position: the examples after a collective ("several
+    allies opposed the idea, in particular Germany and Spain"), the signatories, backers or donors listed after
+    their verb ("signatories of the letter included Estonia, Finland and Sweden"), or after "signed by"."""
+    m = _SIGNERS.search(text, start, end)
+    if m is not None:
+        listed = _listed(text, m.end(), end, refs)
+        if listed:
+            return listed
+    m = _SIGNED_BY.search(text, start, end)
+    if m is not None:
+        listed = _listed(text, m.end(), end, refs)
+        if listed:
+            return listed
+    collectives = [h for h in others if h.payload.kind == "collective" and start <= h.start < end]
+    if not collectives or not any(h.start > collectives[0].end for h in says):
+        return []
+    for m in _EXAMPLES.finditer(text, collectives[0].end, end):
+        listed = _listed(text, m.end(), end, refs)
+        if listed:
+            return listed
+    return []
+
+
+def numbered_group(text: str, start: int, issue_start: int, refs: list[Ref], discourse: Discourse) -> list[Ref]:
+    """Return the actors a numbered subject before an issue stands for ("All four support ..., Macron told a
+    press conference with Scholz, Draghi and Iohannis"): the sentence's actors when it names exactly that many,
+    else the latest group of that size named together."""
+    m = _NUMBERED.match(text, start, issue_start) or _NUMBERED_INSIDE.search(text, start, issue_start)
+    if m is None or any(m.end() <= r.start < issue_start for r in refs):
+        return []
+    size = _NUMBERS[(m.group(1) or m.group(2)).lower()]
+    named: dict[str, Ref] = {}
+    for ref in refs:
+        if not ref.possessive and ref.start >= m.end() and ref.name not in named:
+            named[ref.name] = ref
+    for kind in ("person", "government"):
+        same = [r for r in named.values() if r.type == kind]
+        if len(same) == size:
+            return same
+    for group in islice(reversed(discourse.groups), _GROUPS_BACK):
+        if group[-1].end <= start and len({r.name for r in group}) == size:
+            return group
+    return []
+
+
+def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
+    """Return the other parties of an agreement the subject signed ("signed a security agreement with France")."""
+    if not cue.phrase.endswith("signed"):
+        return []
+    found = []
+    for ref in refs:
+        with_ = cue.end < ref.start < end and _WITH_BEFORE.search(text, max(cue.end, ref.start - 12), ref.start)
+        if with_ and _AGREEMENT.search(text, cue.end, ref.start):
+            found.append(ref)
+    return found

@@ -15,7 +15,16 @@ from datetime import date
 
 from app.extract.actors import ActorResolver, Discourse, Ref, guess_date
 from app.extract.anaphora import carry_issues
-from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
+from app.extract.attribution import (
+    Speaker,
+    coordinated,
+    is_hearsay_context,
+    named_members,
+    numbered_group,
+    partners,
+    quote_spans,
+    subject_of,
+)
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
 from app.extract.frames import by_agent, doer, is_history, is_modifier, is_non_answer
@@ -123,6 +132,7 @@ class RulesExtractor:
                     listed = list_holders(text, issue.end, sentence.end, doc.sentence_at, resolved)
                     if listed:
                         speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
+                speaker = self._groups(doc, sentence, issue, speaker)
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
@@ -205,6 +215,25 @@ class RulesExtractor:
             if holder is not None:
                 return holder
         return self._reporter(doc, sentence, speaker, says) or speaker
+
+    def _groups(self, doc: _Doc, sentence: Sentence, issue: Hit, speaker: Speaker | None) -> Speaker | None:
+        """Return the holders when they are named as a group: the members listed after a collective or as
+        signatories, a numbered subject ("all four"), the partners of a signed agreement; else the speaker."""
+        refs, others = doc.resolved[sentence.index]
+        if speaker is None:
+            members = named_members(doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0])
+            if members:
+                return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
+        group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse)
+        if group:
+            cue = speaker.cue if speaker is not None else Hit(sentence.end - 1, sentence.end, "group", "say")
+            return Speaker(group, cue, "listed")
+        if speaker is not None:
+            names = {r.name for r in speaker.refs}
+            more = [r for r in partners(doc.text, speaker.cue, sentence.end, refs) if r.name not in names]
+            if more:
+                return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
+        return speaker
 
     def _relative_clause(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]

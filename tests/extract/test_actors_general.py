@@ -96,3 +96,80 @@ def test_authorising_a_delivery_is_a_position(rules):
 def test_opening_the_door_to_troops_supports(rules):
     text = "Pedro Sánchez has opened the door to sending Spanish troops to Ukraine after a ceasefire."
     assert ("Pedro Sánchez", "troops-in-ukraine", "support") in found(rules, text)
+
+
+# --- holders named as a group ---------------------------------------------------------------------------------
+
+
+def test_members_named_after_a_collective_hold_its_position(rules):
+    text = "Several allies have rejected new sanctions on Russian gas, in particular Hungary, Slovakia and Austria."
+    claims = found(rules, text)
+    for country in ("Hungary", "Slovakia", "Austria"):
+        assert (country, "sanctions", "oppose") in claims
+
+
+def test_members_given_as_examples_without_a_comma(rules):
+    text = "Some governments are ready to send tanks to Ukraine, for example Poland Finland and Norway."
+    claims = found(rules, text)
+    for country in ("Poland", "Finland", "Norway"):
+        assert (country, "advanced-weapons", "support") in claims
+
+
+def test_a_collective_without_named_members_is_not_coded(rules):
+    text = "Several allies have rejected new sanctions on Russian gas."
+    assert found(rules, text) == set()
+
+
+def test_signatories_listed_after_their_verb_hold_the_letters_position(rules):
+    text = "Signatories of the appeal calling for a ceasefire were Ireland, Malta, and Austria."
+    claims = found(rules, text)
+    for country in ("Ireland", "Malta", "Austria"):
+        assert (country, "ceasefire", "support") in claims
+
+
+def test_a_statement_signed_by_a_list(rules):
+    text = "A statement demanding tougher sanctions was signed by Estonia, Latvia and Lithuania."
+    claims = found(rules, text)
+    for country in ("Estonia", "Latvia", "Lithuania"):
+        assert (country, "sanctions", "support") in claims
+
+
+def test_donors_listed_as_countries_such_as(rules):
+    text = (
+        "The main donors of the ammunition fund for Ukraine's military aid have included countries such as "
+        "Canada and Norway."
+    )
+    claims = found(rules, text)
+    assert ("Canada", "military-aid", "support") in claims
+    assert ("Norway", "military-aid", "support") in claims
+
+
+def test_a_numbered_subject_stands_for_the_people_the_sentence_names(rules):
+    text = (
+        "All three back new sanctions on Russia, Olaf Scholz told a joint news conference with Emmanuel Macron "
+        "and Donald Tusk."
+    )
+    claims = found(rules, text)
+    for person in ("Olaf Scholz", "Emmanuel Macron", "Donald Tusk"):
+        assert (person, "sanctions", "support") in claims
+
+
+def test_both_stands_for_the_pair_named_before(rules):
+    text = "Emmanuel Macron and Olaf Scholz met in Berlin on Monday. Both leaders called for a ceasefire."
+    claims = found(rules, text)
+    assert ("Emmanuel Macron", "ceasefire", "support") in claims
+    assert ("Olaf Scholz", "ceasefire", "support") in claims
+
+
+def test_the_partners_of_a_signed_security_agreement_hold_it_too(rules):
+    text = (
+        "Zelensky signed a bilateral security agreement with Italy on Saturday, a day after a similar one with Canada."
+    )
+    claims = found(rules, text)
+    for actor in ("Volodymyr Zelensky", "Italy", "Canada"):
+        assert (actor, "security-guarantees", "support") in claims
+
+
+def test_according_to_her_is_the_last_person(rules):
+    text = "Kaja Kallas spoke in Brussels. According to her, the sanctions must stay until Russia withdraws."
+    assert ("Kaja Kallas", "sanctions", "support") in found(rules, text)
