@@ -22,6 +22,7 @@ from app.extract.matcher import Hit
 
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
 _GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
+_FIRST_NAME = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+\s+")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _NAME = re.compile(
     r"\s+((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|de|De|von|van|der|den|da|di|le|[A-Z]\.)){1,3})"
@@ -263,7 +264,15 @@ class ActorResolver:
         while i < len(groups):
             phrase = [groups[i]]
             j = i + 1
-            while j < len(groups) and _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start]):
+            while j < len(groups) and (
+                _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start])
+                or (
+                    # "President Vladimir Zelensky": a title, a first name spelt otherwise, a known surname.
+                    "title" in _kinds(groups[j - 1])
+                    and "person" in _kinds(groups[j])
+                    and _FIRST_NAME.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
+                )
+            ):
                 kinds = _kinds(groups[j])
                 glue = text[groups[j - 1][0].end : groups[j][0].start]
                 # "spokesperson for the Polish government", "prime minister of Hungary": the country comes later.
@@ -282,6 +291,18 @@ class ActorResolver:
                     others.extend(group)
                 i += 1
                 continue
+            if ref.rule == "title+new-name":
+                # "President Vladimir Zelensky": a spelling of a known person's name, whose surname was found.
+                inside = [g for g in groups[i + used :] if g[0].end <= ref.end]
+                known = next((h for g in inside for h in g if h.payload.kind == "person"), None)
+                if known is not None:
+                    person = self.person_ref(
+                        known.payload.value, ref.start, ref.end, on=on, country=None, rule="title+name"
+                    )
+                    if person.country == ref.country:
+                        discourse.extracted.pop(ref.name.split()[-1], None)
+                        ref = person
+                used += len(inside)
             end = ref.end
             ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
             ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 30), ref.start)) or bool(

@@ -40,6 +40,18 @@ _BY_AGENT = re.compile(
 )
 
 
+# A later clause whose subject points back at a proposal and whose passive verb names its agent ("..., however,
+# the proposal was rejected by Zelensky's government").
+_BACK_PASSIVE = re.compile(
+    r"\b(?:the|this|that|such an?|the same)\s+(?:proposal|plan|idea|initiative|offer|demand|request|option|"
+    r"suggestion|model|deal|package)\s+(?:was|were|is|are|has been|have been|had been)\s+"
+    r"(?:(?:already|quickly|swiftly|flatly|firmly|immediately|also|then|later)\s+)?"
+    r"(accepted|backed|supported|endorsed|welcomed|rejected|opposed|vetoed|blocked|dismissed|refused)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
 def is_non_answer(lowered: str, cue: Hit) -> bool:
     """Return whether a verb cue reports that nothing was said: "has not confirmed", "did not say", "declined to
     comment" or "declined to provide details" state no position."""
@@ -86,7 +98,7 @@ def by_agent(
     text: str, lowered: str, end: int, refs: list[Ref], issue: Hit, stance_hits: list[Hit], negators: list[Hit]
 ) -> tuple[Speaker, Stance] | None:
     """Return the agent of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
-    lead = _BY_AGENT.match(lowered, issue.end, end)
+    lead = _BY_AGENT.match(lowered, issue.end, end) or _BACK_PASSIVE.search(lowered, issue.end, end)
     if lead is None:
         return None
     agent = next((r for r in refs if r.start == lead.end()), None)

@@ -189,6 +189,9 @@ class RulesExtractor:
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
         if before and before[-1].phrase in STATES_OF_MIND and closing:
             cue = closing[-1]
+        elif not before and cue is not None and cue.phrase != "according to":
+            # "..., according to X" closing the sentence wins over a phrase before it ("in favor of Ukraine").
+            cue = next((h for h in after if h.phrase == "according to" and _CLOSING.search(doc.text, 0, h.start)), cue)
         if cue is None:
             return None
         earlier = [h for h in says if h.end <= cue.start]
@@ -464,6 +467,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_CLOSING = re.compile(r",\s*$")
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's

@@ -173,3 +173,34 @@ def test_the_partners_of_a_signed_security_agreement_hold_it_too(rules):
 def test_according_to_her_is_the_last_person(rules):
     text = "Kaja Kallas spoke in Brussels. According to her, the sanctions must stay until Russia withdraws."
     assert ("Kaja Kallas", "sanctions", "support") in found(rules, text)
+
+
+# --- more names and frames ------------------------------------------------------------------------------------
+
+
+def test_a_title_before_a_variant_spelling_of_a_known_name_is_that_person(rules):
+    text = "Orbán met with the country's President Vladimir Zelensky and suggested a ceasefire."
+    assert ("Viktor Orbán", "ceasefire", "support") in found(rules, text)
+
+
+def test_a_proposal_rejected_by_an_agent_in_a_later_clause(rules):
+    text = "Moscow floated a neutral status for Ukraine, but the proposal was rejected by Zelensky's government."
+    assert ("Ukraine", "ukraine-neutrality", "oppose") in found(rules, text)
+
+
+def test_a_closing_according_to_wins_over_a_phrase_before_it(rules):
+    text = (
+        "The summit moved closer to using frozen Russian assets in favor of Ukraine, according to Italian "
+        "Prime Minister Giorgia Meloni."
+    )
+    assert ("Giorgia Meloni", "frozen-assets", "support") in found(rules, text)
+
+
+def test_the_pentagon_without_an_article_is_the_united_states(rules):
+    text = "Pentagon has rejected sending F-16 fighter jets to Ukraine this year."
+    assert ("United States", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_meps_are_the_european_parliament(rules):
+    text = "MEPs called for tougher sanctions against Russia."
+    assert ("European Parliament", "sanctions", "support") in found(rules, text)
