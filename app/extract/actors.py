@@ -100,6 +100,12 @@ _HEAD_OF = re.compile(
     r"\b(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BLOC_MEMBERS = frozenset({"leaders"})
+# "twelve EU leaders", "some NATO leaders": a part of the organisation, not the organisation.
+_QUANTIFIED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|many|most|few|other|all)\s+$",
+    re.IGNORECASE,
+)
 _MONARCHS = frozenset({"King", "Queen", "Grand", "Prince", "Emperor", "Monarch"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
@@ -130,6 +136,7 @@ class Discourse:
     persons: list[Ref] = field(default_factory=list)
     extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
     countries: list[tuple[int, str]] = field(default_factory=list)  # (offset, code) of governments named
+    blocs: list[tuple[int, str]] = field(default_factory=list)  # (offset, code) of NATO and the EU named
     groups: list[list[Ref]] = field(default_factory=list)  # people named together, for "they"
     _starts: list[int] = field(default_factory=list)  # persons' start offsets, sorted
 
@@ -150,6 +157,13 @@ class Discourse:
     def last_country(self, *, before: int) -> str | None:
         """Return the code of the last country named before an offset ("the country's foreign ministry")."""
         for offset, code in reversed(self.countries[-_LOOKBACK:]):
+            if offset < before:
+                return code
+        return None
+
+    def last_bloc(self, *, before: int) -> str | None:
+        """Return NATO or EU, whichever the document named last before an offset ("the bloc")."""
+        for offset, code in reversed(self.blocs[-_LOOKBACK:]):
             if offset < before:
                 return code
         return None
@@ -323,6 +337,19 @@ class ActorResolver:
             discourse.remember(ref)
             if ref.type == "government":
                 discourse.countries.append((ref.start, ref.country))
+            elif ref.country in ("NATO", "EU") and ref.slug == getattr(self.gaz.government(ref.country), "slug", None):
+                discourse.blocs.append((ref.start, ref.country))
+                nxt = groups[i + used] if i + used < len(groups) else None
+                member = _kinds(nxt).get("collective") if nxt else None
+                quantified = _QUANTIFIED.search(text, max(0, ref.start - 20), ref.start)
+                if (
+                    member
+                    and member.value in _BLOC_MEMBERS
+                    and not quantified
+                    and _GLUE.match(text[ref.end : nxt[0].start])
+                ):
+                    # "NATO leaders said", "the bloc's leaders said": the organisation speaking as such.
+                    ref.end, ref.possessive, used = nxt[0].end, False, used + 1
             i += used
         return refs, others
 
@@ -358,6 +385,13 @@ class ActorResolver:
             if "voice" in kinds:
                 voice = kinds["voice"].value
                 continue
+            if "org" in kinds and k > 0 and role and country is None:
+                # "the President of the European Commission", "the Secretary General of NATO".
+                title = next(text[g[0].start : g[0].end].lower() for g in phrase[:k] if "title" in _kinds(g))
+                institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, title))
+                if institution_role:
+                    country, role = self.gaz.actor(kinds["org"].value).country, institution_role
+                    break
             if "org" in kinds and k == 0:
                 nxt = _kinds(phrase[1]) if len(phrase) > 1 else {}
                 institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, _title_of(text, phrase)))
@@ -394,6 +428,10 @@ class ActorResolver:
             if last and text[max(0, start - 4) : start].lower().endswith("the "):
                 return Ref(start, end, last.name, "person", last.country, last.slug, "coreference", role=role), used
             return None, 1
+        if "bloc" in first and role is None:
+            code = discourse.last_bloc(before=start) or ("NATO" if "alliance" in first["bloc"].value else None)
+            ref = self.government_ref(code, start, phrase[0][0].end, "bloc") if code else None
+            return ref, 1
         if "org" in first and role is None:
             slug = first["org"].value
             actor = self.gaz.actor(slug)

@@ -16,6 +16,10 @@ from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 from app.extract.stance import Stance, combine_cues
 
+_SETTING = re.compile(
+    r"\s*(?:Amid|Ahead of|In the run-up to|During|Despite|In the wake of|On the sidelines of|Against the backdrop of)"
+    r"\b[^,;:“\"]{0,160}?(,)"
+)
 _NON_ANSWER = re.compile(
     r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
     r"detail|respond|speculate|go into)\b"
@@ -50,6 +54,13 @@ _BACK_PASSIVE = re.compile(
     r"\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+
+
+def is_setting(text: str, start: int, issue: Hit, cue: Hit) -> bool:
+    """Return whether an issue sits in an opening adverbial that sets the scene for a later verb ("Amid efforts to
+    start peace talks, Zelensky told ...", "Ahead of the summit on aid, X said")."""
+    m = _SETTING.match(text, start)
+    return m is not None and issue.end <= m.start(1) and m.end(1) <= cue.start
 
 
 def is_non_answer(lowered: str, cue: Hit) -> bool:

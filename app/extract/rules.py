@@ -27,7 +27,7 @@ from app.extract.attribution import (
 )
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
-from app.extract.frames import by_agent, doer, is_history, is_modifier, is_non_answer
+from app.extract.frames import by_agent, doer, is_history, is_modifier, is_non_answer, is_setting
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
@@ -213,6 +213,8 @@ class RulesExtractor:
             return None  # "especially if Trump seeks ...": a condition, not a position
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
             return None
+        if cue.start >= issue.end and is_setting(doc.text, sentence.start, issue, cue):
+            return None  # "Amid efforts to start peace talks, Zelensky said ...": the scene, not his position
         if cue.start >= issue.end:
             holder = doer(refs, speaker, issue)
             if holder is not None:

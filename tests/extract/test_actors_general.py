@@ -204,3 +204,25 @@ def test_the_pentagon_without_an_article_is_the_united_states(rules):
 def test_meps_are_the_european_parliament(rules):
     text = "MEPs called for tougher sanctions against Russia."
     assert ("European Parliament", "sanctions", "support") in found(rules, text)
+
+
+def test_the_president_of_the_commission_is_its_office_holder(rules):
+    text = "Later, the President of the European Commission called for new sanctions on Russian banks."
+    assert ("Ursula von der Leyen", "sanctions", "support") in found(rules, text)
+
+
+def test_the_blocs_leaders_are_the_organisation_named_last(rules):
+    text = (
+        "NATO met in Washington this week. The bloc's leaders said Ukraine's future membership of NATO is irreversible."
+    )
+    assert ("NATO", "ukraine-nato-membership", "support") in found(rules, text)
+
+
+def test_some_of_an_organisations_leaders_are_not_the_organisation(rules):
+    text = "Twelve EU leaders called for new sanctions on Russian banks."
+    assert found(rules, text) == set()
+
+
+def test_an_issue_in_an_opening_adverbial_is_the_scene_not_the_position(rules):
+    text = "Amid efforts to revive peace talks, Emmanuel Macron told reporters that he would travel to Kyiv."
+    assert found(rules, text) == set()
