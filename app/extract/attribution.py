@@ -16,7 +16,10 @@ _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|jo
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
-_INSERTION = re.compile(r",\s+(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3},\s*$", re.IGNORECASE)
+_INSERTION = re.compile(
+    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,60}|\d{2})\s*,\s*(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
@@ -153,7 +156,16 @@ def subject_of(
         insertion = _INSERTION.search(text, lower, cue.start)
         if insertion is not None:
             # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
-            refs = [r for r in refs if not (insertion.start() <= r.start < insertion.end())]
+            inside = [r for r in refs if insertion.start() <= r.start < insertion.end()]
+            body = text[insertion.start() : insertion.end()].strip(" ,").lower()
+            # "a statement from the presidential office, the Elysée, said": an insertion that only names an actor
+            # renames the subject; a description ("a former NATO general") is skipped.
+            renames = len(inside) == 1 and body.removeprefix("the ").startswith(
+                text[inside[0].start : inside[0].end].lower().removeprefix("the ")
+            )
+            if not renames:
+                refs = [r for r in refs if r not in inside]
+                blockers = [h for h in blockers if not (insertion.start() <= h.start < insertion.end())]
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
         pron = [p for p in pronouns if p.end <= cue.start]
         subject = before[-1] if before else None

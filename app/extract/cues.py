@@ -41,7 +41,8 @@ ATTRIBUTION = (
 ATTRIBUTION += (
     "signed", "co-signed", "declined to", "declines to", "authorized", "authorised", "authorizes", "authorises",
     "affirmed", "affirms", "pleaded for", "pleads for", "pleading for", "appealed for", "appeals for",
-    "opened the door to", "opens the door to", "views", "viewed", "regards", "regarded",
+    "opened the door to", "opens the door to", "views", "viewed", "regards", "regarded", "initiated", "spearheaded",
+    "championed", "stopped short of", "stops short of",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

@@ -226,3 +226,24 @@ def test_some_of_an_organisations_leaders_are_not_the_organisation(rules):
 def test_an_issue_in_an_opening_adverbial_is_the_scene_not_the_position(rules):
     text = "Amid efforts to revive peace talks, Emmanuel Macron told reporters that he would travel to Kyiv."
     assert found(rules, text) == set()
+
+
+def test_an_apposition_between_subject_and_verb_is_skipped(rules):
+    text = "Jansen, a former NATO commander, had championed the ammunition initiative for Ukraine's army."
+    claims = found(rules, text)
+    assert not any(actor == "NATO" for actor, _, _ in claims)
+
+
+def test_an_apposition_naming_the_subject_again_keeps_it(rules):
+    text = "A statement from the German government, the Chancellery, said new sanctions were needed."
+    assert ("Germany", "sanctions", "support") in found(rules, text)
+
+
+def test_a_known_person_with_an_apposition_keeps_the_position(rules):
+    text = "Petr Pavel, a former general, initiated a drive to buy artillery ammunition for Ukraine."
+    assert ("Petr Pavel", "military-aid", "support") in found(rules, text)
+
+
+def test_stopping_short_of_a_step_is_undecided(rules):
+    text = "Berlin stopped short of approving the delivery of Leopard tanks to Ukraine."
+    assert ("Germany", "advanced-weapons", "neutral") in found(rules, text)
