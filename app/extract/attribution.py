@@ -68,6 +68,7 @@ _NUMBERS = {
 # Partners of a signed agreement ("signed a security agreement with France", "a similar one with Germany").
 _AGREEMENT = re.compile(r"\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|declaration|memorandum|one)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
 
@@ -327,3 +328,24 @@ def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
         if with_ and _AGREEMENT.search(text, cue.end, ref.start):
             found.append(ref)
     return found
+
+
+def pronoun_owner(
+    lowered: str, start: int, issue: Hit, refs: list[Ref], nouns: frozenset[str]
+) -> tuple[Ref, int] | None:
+    """Return the antecedent of "its/his/her" before a statement noun that names an issue ("persuade Hungary to lift
+    its veto on military aid": Hungary's veto), and where the statement starts; else None."""
+    m = None
+    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - 60), issue.start):
+        m = found
+    if m is None or m.group(2) not in nouns or _words(lowered[m.end() : issue.start]) > 4:
+        return None
+    wanted = ("person",) if m.group(1) in ("his", "her") else ("government", "organization")
+    before = [r for r in refs if start <= r.start and r.end <= m.start() and r.type in wanted and not r.possessive]
+    if not before or any(r.start > before[-1].end and r.end <= m.start() for r in refs):
+        return None
+    return before[-1], m.start()
+
+
+def _words(text: str) -> int:
+    return len(text.split())

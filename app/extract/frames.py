@@ -20,6 +20,9 @@ _SETTING = re.compile(
     r"\s*(?:Amid|Ahead of|In the run-up to|During|Despite|In the wake of|On the sidelines of|Against the backdrop of)"
     r"\b[^,;:“\"]{0,160}?(,)"
 )
+# A subordinate clause after a comma: time, cause or concession ("..., after many leaders were blindsided").
+_SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|although|though|as|even as|whereas)\s+", re.I)
+_SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
 _NON_ANSWER = re.compile(
     r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
     r"detail|respond|speculate|go into)\b"
@@ -61,6 +64,17 @@ def is_setting(text: str, start: int, issue: Hit, cue: Hit) -> bool:
     start peace talks, Zelensky told ...", "Ahead of the summit on aid, X said")."""
     m = _SETTING.match(text, start)
     return m is not None and issue.end <= m.start(1) and m.end(1) <= cue.start
+
+
+def in_other_clause(text: str, cue: Hit, issue: Hit, refs: list[Ref], others: list[Hit]) -> bool:
+    """Return whether an issue after a verb sits in a subordinate clause with a subject of its own ("Tusk warned
+    against X, after many leaders were blindsided by Y's plan for talks"): that clause is not the verb's."""
+    m = max(_SUBORDINATE.finditer(text, cue.end, issue.start), key=lambda found: found.start(), default=None)
+    if m is None:
+        return False
+    named = [r.start for r in refs if m.end() <= r.start < issue.start and not r.possessive]
+    named += [h.start for h in others if m.end() <= h.start < issue.start and h.payload.kind in _SUBJECTS]
+    return any(_words(text[m.end() : at]) <= 2 for at in named)
 
 
 def is_non_answer(lowered: str, cue: Hit) -> bool:
@@ -121,3 +135,7 @@ def by_agent(
     polarity = issue.payload.polarity * value
     label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
     return Speaker([agent], cue, "relative"), Stance(label, lead.group(1), negated)
+
+
+def _words(text: str) -> int:
+    return len(text.split())

@@ -22,12 +22,21 @@ from app.extract.attribution import (
     named_members,
     numbered_group,
     partners,
+    pronoun_owner,
     quote_spans,
     subject_of,
 )
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
-from app.extract.frames import by_agent, doer, is_history, is_modifier, is_non_answer, is_setting
+from app.extract.frames import (
+    by_agent,
+    doer,
+    in_other_clause,
+    is_history,
+    is_modifier,
+    is_non_answer,
+    is_setting,
+)
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
@@ -213,6 +222,8 @@ class RulesExtractor:
             return None  # "especially if Trump seeks ...": a condition, not a position
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
             return None
+        if cue.end <= issue.start and in_other_clause(doc.text, cue, issue, refs, others):
+            return None  # "..., after many leaders were blindsided by ...": another clause, another subject
         if cue.start >= issue.end and is_setting(doc.text, sentence.start, issue, cue):
             return None  # "Amid efforts to start peace talks, Zelensky said ...": the scene, not his position
         if cue.start >= issue.end:
@@ -288,7 +299,13 @@ class RulesExtractor:
             and issue.start - r.end <= 80
         ]
         if not before:
-            return None
+            # "persuade Hungary to lift its veto on military aid": the pronoun's antecedent owns the statement.
+            owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, _STATEMENT_NOUNS - {"position", "stance"})
+            if owner is None:
+                return None
+            ref, at = owner
+            stance = decide_stance(doc.text, issue, stance_hits, negators, lower=at, upper=issue.end)
+            return Speaker([ref], Hit(at, at, "possessive", "say"), "possessive"), stance
         owner = before[-1]
         if _POSITION_OF.search(doc.lowered, owner.start, owner.end):
             # "the French position – that no decision should be made without Europe": France's.

@@ -247,3 +247,21 @@ def test_a_known_person_with_an_apposition_keeps_the_position(rules):
 def test_stopping_short_of_a_step_is_undecided(rules):
     text = "Berlin stopped short of approving the delivery of Leopard tanks to Ukraine."
     assert ("Germany", "advanced-weapons", "neutral") in found(rules, text)
+
+
+def test_a_subordinate_clause_with_its_own_subject_is_not_the_speakers(rules):
+    text = (
+        "Meloni warned against division in Europe, after several leaders were surprised by a plan for peace talks "
+        "with Moscow."
+    )
+    assert not any(actor == "Giorgia Meloni" for actor, _, _ in found(rules, text))
+
+
+def test_its_veto_belongs_to_the_government_named_before(rules):
+    text = "The Commission hopes to persuade Slovakia to lift its veto on new sanctions against Russia."
+    assert ("Slovakia", "sanctions", "oppose") in found(rules, text)
+
+
+def test_its_stance_alone_gives_no_direction(rules):
+    text = "The minister said that Paris had not changed its stance on strikes inside Russia."
+    assert not any(actor == "France" for actor, _, _ in found(rules, text))
