@@ -208,9 +208,12 @@ def subject_of(
             resolved = _resolve_pronoun(Hit(m.start(1), m.end(1), phrase, None), discourse, cue)
             if resolved:
                 return Speaker(resolved, cue, "pronoun")
+    media = [h.start for h in others if h.payload.kind == "nonactor"]
     for ref in refs:
         gap = text[cue.end : ref.start]
         close = cue.end <= ref.start and ref.end <= upper and len(gap) <= _AFTER_GAP
+        if close and any(0 <= at - ref.end <= 2 for at in media):
+            return None  # "according to the German government news agency": the media, not the government
         if close and (inverting or _SHORT_GAP.fullmatch(gap)):
             return Speaker([ref], cue, "inverted")
     for pron in pronouns:

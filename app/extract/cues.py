@@ -136,7 +136,8 @@ NON_ACTORS = (
     "analyst*", "expert*", "journalist*", "reporter*", "correspondent*", "columnist*", "commentator*", "think tank*",
     "think-tank*", "researcher*", "professor*", "scholar*", "pollster*", "economist*", "historian*", "editorial*",
     "respondents", "poll", "survey", "newspaper", "the publication", "media", "author", "authors", "blogger*",
-    "interlocutor*", "retired", "former",
+    "interlocutor*", "retired", "former", "news agency", "broadcaster*", "state media", "state television",
+    "wire service",
 )
 
 # Titles of office, mapped to the taxonomy's role; longer phrases win over shorter ones.

@@ -23,6 +23,7 @@ _SETTING = re.compile(
 # A subordinate clause after a comma: time, cause or concession ("..., after many leaders were blindsided").
 _SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|although|though|as|even as|whereas)\s+", re.I)
 _SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
+_EXPECT_OF = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}to\s+(?!be\b)")
 _NON_ANSWER = re.compile(
     r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
     r"detail|respond|speculate|go into)\b"
@@ -75,6 +76,14 @@ def in_other_clause(text: str, cue: Hit, issue: Hit, refs: list[Ref], others: li
     named = [r.start for r in refs if m.end() <= r.start < issue.start and not r.possessive]
     named += [h.start for h in others if m.end() <= h.start < issue.start and h.payload.kind in _SUBJECTS]
     return any(_words(text[m.end() : at]) <= 2 for at in named)
+
+
+def as_demand(text: str, cue: Hit) -> Hit:
+    """Return an expectation of a named actor ("Moscow expected Kiev to accept ...") as a demand, a position of
+    the one who expects; an expectation about events ("expected to meet", "expects talks") stays a guess."""
+    if cue.payload == "hearsay" and cue.phrase.startswith("expect") and _EXPECT_OF.match(text, cue.end):
+        return Hit(cue.start, cue.end, cue.phrase, "say")
+    return cue
 
 
 def is_non_answer(lowered: str, cue: Hit) -> bool:

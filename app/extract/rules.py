@@ -29,6 +29,7 @@ from app.extract.attribution import (
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
 from app.extract.frames import (
+    as_demand,
     by_agent,
     doer,
     in_other_clause,
@@ -109,7 +110,11 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [
-            [h for h in bucket if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))]
+            [
+                as_demand(text, h)
+                for h in bucket
+                if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))
+            ]
             for bucket in say_buckets
         ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]

@@ -265,3 +265,18 @@ def test_its_veto_belongs_to_the_government_named_before(rules):
 def test_its_stance_alone_gives_no_direction(rules):
     text = "The minister said that Paris had not changed its stance on strikes inside Russia."
     assert not any(actor == "France" for actor, _, _ in found(rules, text))
+
+
+def test_expecting_another_actor_to_act_is_a_demand(rules):
+    text = "Lavrov said Moscow expected Kyiv to accept a ceasefire on its terms."
+    assert ("Sergey Lavrov", "ceasefire", "support") in found(rules, text)
+
+
+def test_an_expectation_about_events_stays_a_guess(rules):
+    text = "Analysts said the talks are expected to deliver a ceasefire by spring."
+    assert found(rules, text) == set()
+
+
+def test_a_government_news_agency_is_the_media(rules):
+    text = "Scholz and Macron held talks on a ceasefire, according to the German government news agency."
+    assert not any(actor == "Germany" for actor, _, _ in found(rules, text))
