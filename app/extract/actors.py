@@ -22,6 +22,8 @@ from app.extract.matcher import Hit
 
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
 _GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
+_IN = re.compile(r"\s+in\s+")
+_ALONG_WITH = re.compile(r",\s*(?:along|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_NAME = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+\s+")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _NAME = re.compile(
@@ -281,6 +283,12 @@ class ActorResolver:
             while j < len(groups) and (
                 _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start])
                 or (
+                    # "officials in Berlin", "diplomats in Kyiv": the voices of that capital's government.
+                    "voice" in _kinds(groups[j - 1])
+                    and {"seat", "country"} & _kinds(groups[j]).keys()
+                    and _IN.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
+                )
+                or (
                     # "President Vladimir Zelensky": a title, a first name spelt otherwise, a known surname.
                     "title" in _kinds(groups[j - 1])
                     and "person" in _kinds(groups[j])
@@ -291,7 +299,9 @@ class ActorResolver:
                 glue = text[groups[j - 1][0].end : groups[j][0].start]
                 # "spokesperson for the Polish government", "prime minister of Hungary": the country comes later.
                 heads = {"person", "title", "voice", "org"}
-                if _OF_FOR.search(glue) and not ({"country", "seat", "adj"} & _kinds(phrase[0]).keys()):
+                if (_OF_FOR.search(glue) or _IN.fullmatch(glue)) and not (
+                    {"country", "seat", "adj"} & _kinds(phrase[0]).keys()
+                ):
                     heads |= {"country", "seat", "adj"}
                 if not (heads & kinds.keys()) or "pronoun" in kinds:
                     break
@@ -322,6 +332,8 @@ class ActorResolver:
             ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 30), ref.start)) or bool(
                 _VERB_OBJECT.search(text, max(0, ref.start - 20), ref.start)
             )
+            if ref.governed and _ALONG_WITH.search(text, max(0, ref.start - 20), ref.start):
+                ref.governed = False  # "Germany and France, along with Italy, called for": one more subject
             if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
                 ref.governed = False  # "leaders of the United Kingdom": the country's own voice
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):

@@ -10,7 +10,9 @@ from app.extract.actors import Discourse, Ref
 from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
-_COORDINATION = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|along with|together with)\s*(?:the\s+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?$", re.IGNORECASE
+)
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
@@ -44,7 +46,7 @@ _SIGNERS = re.compile(
     r"[\s,:]*(?:(?:countries|states|governments|nations)\s+(?:such as|like|including)?\s*)?",
     re.IGNORECASE,
 )
-_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|co-sponsored|backed|endorsed) by\s+", re.IGNORECASE)
+_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|co-sponsored) by\s+", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 # "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
 _GROUP = (
@@ -68,6 +70,7 @@ _NUMBERS = {
 # Partners of a signed agreement ("signed a security agreement with France", "a similar one with Germany").
 _AGREEMENT = re.compile(r"\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|declaration|memorandum|one)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?(\s)[^,;.]{1,60}?(\s)in\s+$", re.IGNORECASE)
 _OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
@@ -322,7 +325,11 @@ def numbered_group(text: str, start: int, issue_start: int, refs: list[Ref], dis
 
 
 def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
-    """Return the other parties of an agreement the subject signed ("signed a security agreement with France")."""
+    """Return the other parties of an agreement the subject signed ("signed a security agreement with France"), or
+    those the subject joined in a position ("Spain joined France in calling for ...")."""
+    joined = _JOINED_IN.search(text, max(0, cue.start - 80), cue.start)
+    if joined is not None:
+        return [r for r in refs if joined.end(1) <= r.start and r.end <= joined.start(2)]
     if not cue.phrase.endswith("signed"):
         return []
     found = []

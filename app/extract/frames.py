@@ -24,11 +24,17 @@ _SETTING = re.compile(
 _SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|although|though|as|even as|whereas)\s+", re.I)
 _SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
 _EXPECT_OF = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}to\s+(?!be\b)")
+_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+_NEXT_AGENT = re.compile(
+    r"\s*,?\s*(?:and|but|while)\s+(?:was\s+|were\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|opposed|"
+    r"vetoed|blocked|dismissed|refused)\s+by\s+(?:the\s+)?"
+)
 _NON_ANSWER = re.compile(
     r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
     r"detail|respond|speculate|go into)\b"
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+|publicly\s+|officially\s+)?$")
+_RELATIVE_HEADS = frozenset({"countries", "states", "governments", "nations", "leaders", "allies", "members", "ones"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _HISTORY_YEARS = 8
 # A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
@@ -40,7 +46,7 @@ _PAST_DATE = re.compile(
 # A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
 _BY_AGENT = re.compile(
     r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
-    r"(?:(?:which|that)\s+(?:was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?:(?:which\s+|that\s+)?(?:was|were|is|are|has been|have been|had been)\s+)?"
     r"(?:(?:already|first|jointly|also|earlier)\s+)?"
     r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"
     r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
@@ -102,7 +108,9 @@ def is_modifier(lowered: str, cue: Hit) -> bool:
         return True
     if not cue.phrase.endswith("ed"):
         return False
-    before = lowered[max(0, cue.start - 8) : cue.start].split()
+    before = lowered[max(0, cue.start - 30) : cue.start].split()
+    if len(before) > 1 and before[-1] == "that" and before[-2].rstrip(",") in _RELATIVE_HEADS:
+        return False  # "the countries that opposed ...": a relative clause, not "that proposed plan"
     return bool(before) and before[-1] in _DETERMINERS
 
 
@@ -130,20 +138,26 @@ def doer(refs: list[Ref], speaker: Speaker, issue: Hit) -> Speaker | None:
 
 def by_agent(
     text: str, lowered: str, end: int, refs: list[Ref], issue: Hit, stance_hits: list[Hit], negators: list[Hit]
-) -> tuple[Speaker, Stance] | None:
-    """Return the agent of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
+) -> list[tuple[Speaker, Stance]]:
+    """Return the agents of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
     lead = _BY_AGENT.match(lowered, issue.end, end) or _BACK_PASSIVE.search(lowered, issue.end, end)
-    if lead is None:
-        return None
-    agent = next((r for r in refs if r.start == lead.end()), None)
-    if agent is None:
-        return None
-    cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
-    values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
-    value, negated = combine_cues(text, values, negators) if values else (1, False)
-    polarity = issue.payload.polarity * value
-    label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
-    return Speaker([agent], cue, "relative"), Stance(label, lead.group(1), negated)
+    found: list[tuple[Speaker, Stance]] = []
+    while lead is not None:
+        agents = [r for r in refs if r.start == lead.end()]
+        if not agents:
+            break
+        for ref in refs:  # "backed by Germany and France"
+            if ref.start > agents[-1].end and _AND.fullmatch(text, agents[-1].end, ref.start):
+                agents.append(ref)
+        cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
+        values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
+        value, negated = combine_cues(text, values, negators) if values else (1, False)
+        polarity = issue.payload.polarity * value
+        label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
+        found.append((Speaker(agents, cue, "relative"), Stance(label, lead.group(1), negated)))
+        # "backed by Germany and opposed by Belgium": a second verb with its own agent.
+        lead = _NEXT_AGENT.match(lowered, agents[-1].end, end)
+    return found
 
 
 def _words(text: str) -> int:

@@ -156,9 +156,9 @@ class RulesExtractor:
                 if relative is not None:
                     found_here.append(relative)
                 refs_here = resolved[i][0]
-                agent = by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
-                if agent is not None:
-                    found_here.append(agent)
+                found_here.extend(
+                    by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
+                )
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
                     found_here.append(owner)
@@ -218,6 +218,15 @@ class RulesExtractor:
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
             speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+        they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
+        if they is not None and (speaker is None or speaker.rule == "pronoun"):
+            # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
+            speech = [h for h in says if h.start == they.start(1)]
+            outer = speech and subject_of(
+                doc.text, speech[0], refs, others, doc.discourse, lower=sentence.start, upper=speech[0].start
+            )
+            if outer:
+                speaker = Speaker(outer.refs, cue, "subject")
         if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
             return None
         comma = doc.text.rfind(",", issue.end, cue.start) if cue.start >= issue.end else -1
@@ -491,6 +500,9 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_SAID_THEY = re.compile(
+    r"\b(said|say|says|announced|stated|declared|added|insisted|confirmed)\s+(?:that\s+)?they\s+(?:\S+\s+){0,3}$"
+)
 _CLOSING = re.compile(r",\s*$")
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")

@@ -280,3 +280,42 @@ def test_an_expectation_about_events_stays_a_guess(rules):
 def test_a_government_news_agency_is_the_media(rules):
     text = "Scholz and Macron held talks on a ceasefire, according to the German government news agency."
     assert not any(actor == "Germany" for actor, _, _ in found(rules, text))
+
+
+# --- coordination and passives --------------------------------------------------------------------------------
+
+
+def test_along_with_adds_a_subject(rules):
+    text = "Austria and Ireland, along with Malta, called for a ceasefire."
+    assert {"Austria", "Ireland", "Malta"} <= actors(rules, text)
+
+
+def test_neither_nor_coordinates_both(rules):
+    text = "Neither Spain nor Portugal supports sending troops to Ukraine."
+    claims = found(rules, text)
+    assert ("Spain", "troops-in-ukraine", "oppose") in claims
+    assert ("Portugal", "troops-in-ukraine", "oppose") in claims
+
+
+def test_the_countries_that_opposed_is_a_relative_clause(rules):
+    text = "Greece and Cyprus were among the countries that opposed new sanctions."
+    claims = found(rules, text)
+    assert ("Greece", "sanctions", "oppose") in claims
+    assert ("Cyprus", "sanctions", "oppose") in claims
+
+
+def test_two_passive_agents_with_their_own_verbs(rules):
+    text = "The plan to use frozen Russian assets was backed by Finland and opposed by Luxembourg."
+    claims = found(rules, text)
+    assert ("Finland", "frozen-assets", "support") in claims
+    assert ("Luxembourg", "frozen-assets", "oppose") in claims
+
+
+def test_joining_someone_in_a_call_gives_both_the_position(rules):
+    text = "Portugal joined Ireland in calling for a ceasefire."
+    assert {"Portugal", "Ireland"} <= actors(rules, text)
+
+
+def test_they_after_a_verb_of_saying_is_its_subject(rules):
+    text = "Officials in Rome said they opposed sending long-range missiles to Ukraine."
+    assert ("Italy", "advanced-weapons", "oppose") in found(rules, text)
