@@ -412,6 +412,11 @@ class ActorResolver:
                     country, role = self.gaz.actor(kinds["org"].value).country, institution_role
                     first, fixed_role = {}, True
                     continue
+                code = self.gaz.actor(kinds["org"].value).country
+                if "title" in nxt and code in ("EU", "NATO") and self.gaz.government(code).slug == kinds["org"].value:
+                    # "the EU's foreign policy chief", "NATO's secretary general": the union or alliance's office.
+                    country, first = code, {}
+                    continue
                 break
         end = phrase[k][0].end if phrase else start
         if country is None and (voice or role) and _THE_COUNTRYS.search(text, max(0, start - 20), start):

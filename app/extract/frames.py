@@ -29,6 +29,13 @@ _NEXT_AGENT = re.compile(
     r"\s*,?\s*(?:and|but|while)\s+(?:was\s+|were\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|opposed|"
     r"vetoed|blocked|dismissed|refused)\s+by\s+(?:the\s+)?"
 )
+_BUT = re.compile(r",?\s+(?:but|while|whereas|yet)\s+(?:the\s+)?$", re.IGNORECASE)
+_REFUSED_END = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:so far|thus far|until now|still|\w+ly)\s+)*"
+    r"(refused|declined|balked|resisted|demurred|said no|rejected it|opposed it|ruled it out)"
+    r"(?:\s+to do so)?(?:\s+(?:so far|thus far|until now|for now))?\s*[.;!]?[”\"]?\s*$",
+    re.IGNORECASE,
+)
 _NON_ANSWER = re.compile(
     r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
     r"detail|respond|speculate|go into)\b"
@@ -162,3 +169,17 @@ def by_agent(
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list[tuple[Speaker, Stance]]:
+    """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
+    for Taurus missiles, but Berlin has so far refused")."""
+    for ref in refs:
+        if ref.start < issue.end or not _BUT.search(text, issue.end, ref.start):
+            continue
+        m = _REFUSED_END.match(text, ref.end, end)
+        if m is not None:
+            label = "oppose" if issue.payload.polarity > 0 else "support"
+            cue = Hit(m.start(1), m.end(1), m.group(1), "say")
+            return [(Speaker([ref], cue, "relative"), Stance(label, m.group(1), False))]
+    return []

@@ -32,6 +32,7 @@ from app.extract.frames import (
     as_demand,
     by_agent,
     doer,
+    elliptical_refusal,
     in_other_clause,
     is_history,
     is_modifier,
@@ -159,6 +160,7 @@ class RulesExtractor:
                 found_here.extend(
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
+                found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
                     found_here.append(owner)

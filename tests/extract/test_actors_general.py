@@ -319,3 +319,15 @@ def test_joining_someone_in_a_call_gives_both_the_position(rules):
 def test_they_after_a_verb_of_saying_is_its_subject(rules):
     text = "Officials in Rome said they opposed sending long-range missiles to Ukraine."
     assert ("Italy", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_the_eus_foreign_policy_chief_is_the_high_representative(rules):
+    text = "The EU's foreign policy chief said frozen Russian assets should be used for Ukraine."
+    assert ("Josep Borrell", "frozen-assets", "support") in found(rules, text)
+
+
+def test_a_last_clause_refusing_without_an_object_refuses_the_earlier_issue(rules):
+    text = "Warsaw has long asked for more Patriot systems, but Madrid has so far declined."
+    claims = found(rules, text)
+    assert ("Spain", "military-aid", "oppose") in claims
+    assert ("Poland", "military-aid", "support") in claims
