@@ -22,6 +22,7 @@ from app.extract.matcher import Hit
 
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
 _GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
+_OFFICE_TAIL = re.compile(r"(?:['’]s)?\s+Office\b")  # "Minister of the Prime Minister's Office Jan Nowak"
 _IN = re.compile(r"\s+in\s+")
 _ALONG_WITH = re.compile(r",\s*(?:along|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_NAME = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+\s+")
@@ -392,6 +393,9 @@ class ActorResolver:
                 country = entry.value
                 continue
             if "title" in kinds:
+                if role and _OF_FOR.search(text, phrase[k - 1][0].end, group[0].start):
+                    # "Minister of the Prime Minister's Office": the office names where the minister serves.
+                    fixed_role = True
                 role = role if fixed_role else kinds["title"].value
                 continue
             if "voice" in kinds:
@@ -429,7 +433,8 @@ class ActorResolver:
             stop = name.end() if name and voice in _SPOKES else end
             return self.government_ref(country, start, stop, "voice"), used
         if role and (country or "title" in first):
-            name = _NAME.match(text, end)
+            office = _OFFICE_TAIL.match(text, end)
+            name = _NAME.match(text, office.end() if office else end)
             if name and not set(name.group(1).split()) & _NOT_NAME_WORDS:
                 known = self._known_person(name.group(1), discourse)
                 if known:

@@ -42,7 +42,8 @@ ATTRIBUTION += (
     "signed", "co-signed", "declined to", "declines to", "authorized", "authorised", "authorizes", "authorises",
     "affirmed", "affirms", "pleaded for", "pleads for", "pleading for", "appealed for", "appeals for",
     "opened the door to", "opens the door to", "views", "viewed", "regards", "regarded", "initiated", "spearheaded",
-    "championed", "stopped short of", "stops short of",
+    "championed", "stopped short of", "stops short of", "demand", "urge", "efforts to", "effort to", "in a bid to",
+    "in an attempt to",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -68,6 +69,7 @@ STANCE = {
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
         "putting forward", "floated", "aims to", "aim to", "aiming to", "case for", "opened the door to",
+        "efforts to", "effort to", "in a bid to", "in an attempt to",
         "opens the door to", "open the door to",
     ),
     -1: (

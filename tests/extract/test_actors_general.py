@@ -331,3 +331,18 @@ def test_a_last_clause_refusing_without_an_object_refuses_the_earlier_issue(rule
     claims = found(rules, text)
     assert ("Spain", "military-aid", "oppose") in claims
     assert ("Poland", "military-aid", "support") in claims
+
+
+def test_a_minister_of_an_office_keeps_the_minister_title_and_the_name(rules):
+    text = "Poland's Minister of the Prime Minister's Office Jan Nowacki said Warsaw backed new sanctions."
+    assert ("Jan Nowacki", "sanctions", "support") in found(rules, text)
+
+
+def test_efforts_to_reach_an_issue_are_the_subjects(rules):
+    text = "Erdogan has hosted both sides in Istanbul as part of efforts to broker a ceasefire."
+    assert ("Recep Tayyip Erdoğan", "ceasefire", "support") in found(rules, text)
+
+
+def test_a_present_tense_demand_of_a_plural_subject(rules):
+    text = "MEPs demand tougher sanctions on Russian oil."
+    assert ("European Parliament", "sanctions", "support") in found(rules, text)
