@@ -43,7 +43,7 @@ ATTRIBUTION += (
     "affirmed", "affirms", "pleaded for", "pleads for", "pleading for", "appealed for", "appeals for",
     "opened the door to", "opens the door to", "views", "viewed", "regards", "regarded", "initiated", "spearheaded",
     "championed", "stopped short of", "stops short of", "demand", "urge", "efforts to", "effort to", "in a bid to",
-    "in an attempt to",
+    "in an attempt to", "submitted", "submits", "applied for", "applies for",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

@@ -42,6 +42,9 @@ _NON_ANSWER = re.compile(
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+|publicly\s+|officially\s+)?$")
 _RELATIVE_HEADS = frozenset({"countries", "states", "governments", "nations", "leaders", "allies", "members", "ones"})
+_PREPOSITIONS = frozenset(
+    {"about", "over", "of", "on", "against", "for", "to", "by", "the", "an", "a", "its", "his", "her"}
+)
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _HISTORY_YEARS = 8
 # A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").

@@ -346,3 +346,8 @@ def test_efforts_to_reach_an_issue_are_the_subjects(rules):
 def test_a_present_tense_demand_of_a_plural_subject(rules):
     text = "MEPs demand tougher sanctions on Russian oil."
     assert ("European Parliament", "sanctions", "support") in found(rules, text)
+
+
+def test_submitting_a_request_is_a_position(rules):
+    text = "Kyiv submitted a request for Taurus missiles last spring."
+    assert ("Ukraine", "advanced-weapons", "support") in found(rules, text)
