@@ -359,3 +359,20 @@ def pronoun_owner(
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def adjective_owner(
+    text: str, start: int, issue: Hit, refs: list[Ref], others: list[Hit], nouns: frozenset[str]
+) -> tuple[str, int, int] | None:
+    """Return the country code and span of a national adjective before a statement noun that names an issue
+    ("Hungarian objections to ...", "the German proposal to use frozen assets"); else None."""
+    adjectives = [h for h in others if h.payload.kind == "adj" and start <= h.start and h.end <= issue.start]
+    if not adjectives:
+        return None
+    adj = adjectives[-1]
+    if issue.start - adj.end > 80 or any(adj.end <= r.start < issue.start for r in refs):
+        return None
+    words = text[adj.end : issue.start].lower().split()
+    if not words or len(words) > 8 or words[0].strip(",.;:") not in nouns:
+        return None
+    return adj.payload.value, adj.start, adj.end

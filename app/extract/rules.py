@@ -17,6 +17,7 @@ from app.extract.actors import ActorResolver, Discourse, Ref, guess_date
 from app.extract.anaphora import carry_issues
 from app.extract.attribution import (
     Speaker,
+    adjective_owner,
     coordinated,
     is_hearsay_context,
     named_members,
@@ -305,7 +306,7 @@ class RulesExtractor:
     ) -> tuple[Speaker, Stance] | None:
         """Return the owner of a position named by a possessive ("Trump's peace push", "Putin's refusal to accept
         a ceasefire", "Trump's announcement that he would do a peace deal")."""
-        refs, _ = doc.resolved[sentence.index]
+        refs, others = doc.resolved[sentence.index]
         # People only: "Ukraine's territory", "Russia's objectives" describe, "Trump's peace push" is a position.
         before = [
             r
@@ -318,9 +319,23 @@ class RulesExtractor:
             # "persuade Hungary to lift its veto on military aid": the pronoun's antecedent owns the statement.
             owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, _STATEMENT_NOUNS - {"position", "stance"})
             if owner is None:
-                return None
+                # "Hungarian objections to ...", "the German proposal to use frozen assets": that government's.
+                national = adjective_owner(
+                    doc.text, sentence.start, issue, refs, others, _STATEMENT_NOUNS | _MORE_NOUNS
+                )
+                government = national and self.resolver.government_ref(
+                    national[0], national[1], national[2], "adjective"
+                )
+                if not government:
+                    return None
+                owner = (government, national[2])
             ref, at = owner
             stance = decide_stance(doc.text, issue, stance_hits, negators, lower=at, upper=issue.end)
+            noun = doc.lowered[at : issue.start].split()[:2]
+            if stance.cue is None and set(noun) & _AGAINST_NOUNS:
+                # "objections to new sanctions": the noun itself opposes.
+                label = "oppose" if issue.payload.polarity > 0 else "support"
+                stance = Stance(label, noun[-1], False)
             return Speaker([ref], Hit(at, at, "possessive", "say"), "possessive"), stance
         owner = before[-1]
         if _POSITION_OF.search(doc.lowered, owner.start, owner.end):
@@ -547,6 +562,22 @@ _STATEMENT_NOUNS = frozenset(
         "initiative",
     )
 )
+# Statement nouns that a national adjective owns ("Hungarian objections", "the French refusal").
+_AGAINST_NOUNS = frozenset(
+    {
+        "objection",
+        "objections",
+        "veto",
+        "vetoes",
+        "resistance",
+        "reluctance",
+        "reservations",
+        "refusal",
+        "rejection",
+        "opposition",
+    }
+)
+_MORE_NOUNS = frozenset({"objection", "objections", "veto", "vetoes", "resistance", "reluctance", "reservations"})
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")

@@ -351,3 +351,13 @@ def test_a_present_tense_demand_of_a_plural_subject(rules):
 def test_submitting_a_request_is_a_position(rules):
     text = "Kyiv submitted a request for Taurus missiles last spring."
     assert ("Ukraine", "advanced-weapons", "support") in found(rules, text)
+
+
+def test_a_national_adjective_owns_a_statement_noun(rules):
+    text = "The summit stalled over Slovak objections to new sanctions on Russian gas."
+    assert ("Slovakia", "sanctions", "oppose") in found(rules, text)
+
+
+def test_a_national_proposal_is_that_governments(rules):
+    text = "Talks focused on the Estonian proposal to use frozen Russian assets for Ukraine."
+    assert ("Estonia", "frozen-assets", "support") in found(rules, text)
