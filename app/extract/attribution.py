@@ -71,6 +71,9 @@ _NUMBERS = {
 _AGREEMENT = re.compile(r"\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|declaration|memorandum|one)\b")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?(\s)[^,;.]{1,60}?(\s)in\s+$", re.IGNORECASE)
+_ATTACHED = frozenset(
+    {"to", "on", "for", "against", "of", "over", "concerning", "regarding", "about", "that", "towards", "toward"}
+)
 _OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
@@ -375,4 +378,6 @@ def adjective_owner(
     words = text[adj.end : issue.start].lower().split()
     if not words or len(words) > 8 or words[0].strip(",.;:") not in nouns:
         return None
+    if len(words) > 1 and words[1] not in _ATTACHED:
+        return None  # "the French plan revives a proposed initiative to ...": the noun's clause moves on
     return adj.payload.value, adj.start, adj.end
