@@ -23,6 +23,7 @@ from app.extract.matcher import Hit
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
 _GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
 _OFFICE_TAIL = re.compile(r"(?:['’]s)?\s+Office\b")  # "Minister of the Prime Minister's Office Jan Nowak"
+_AND_ADJ = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _IN = re.compile(r"\s+in\s+")
 _ALONG_WITH = re.compile(r",\s*(?:along|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_NAME = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+\s+")
@@ -346,6 +347,14 @@ class ActorResolver:
                 government = self.government_ref(ref.country, ref.start, nxt[0].end, "spokesperson")
                 if government is not None:
                     ref, used = government, used + 1
+            shared = others[-1] if others and ref.rule == "voice" and ref.type == "government" else None
+            if shared and shared.payload.kind == "adj" and _AND_ADJ.fullmatch(text, shared.end, ref.start):
+                # "French and German officials": both governments speak.
+                first = self.government_ref(shared.payload.value, shared.start, shared.end, "voice")
+                if first is not None and first.country != ref.country:
+                    first.governed = ref.governed
+                    others.pop()
+                    refs.append(first)
             refs.append(ref)
             discourse.remember(ref)
             if ref.type == "government":

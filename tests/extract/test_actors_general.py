@@ -361,3 +361,10 @@ def test_a_national_adjective_owns_a_statement_noun(rules):
 def test_a_national_proposal_is_that_governments(rules):
     text = "Talks focused on the Estonian proposal to use frozen Russian assets for Ukraine."
     assert ("Estonia", "frozen-assets", "support") in found(rules, text)
+
+
+def test_two_national_adjectives_share_a_government_voice(rules):
+    text = "Dutch and Danish officials said they opposed new sanctions on Russian gas."
+    claims = found(rules, text)
+    assert ("Netherlands", "sanctions", "oppose") in claims
+    assert ("Denmark", "sanctions", "oppose") in claims
