@@ -23,6 +23,7 @@ from app.extract.matcher import Hit
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
 _GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
 _OFFICE_TAIL = re.compile(r"(?:['’]s)?\s+Office\b")  # "Minister of the Prime Minister's Office Jan Nowak"
+_PLURAL_VOICES = frozenset({"governments"})
 _AND_ADJ = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _IN = re.compile(r"\s+in\s+")
 _ALONG_WITH = re.compile(r",\s*(?:along|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
@@ -87,6 +88,7 @@ _GOVERNMENT_HEADS = frozenset(
         "leadership",
         "presidency",
         "presidential office",
+        "office",
         "ministry",
         "foreign ministry",
         "defence ministry",
@@ -305,7 +307,8 @@ class ActorResolver:
                     {"country", "seat", "adj"} & _kinds(phrase[0]).keys()
                 ):
                     heads |= {"country", "seat", "adj"}
-                if not (heads & kinds.keys()) or "pronoun" in kinds:
+                plural = kinds.get("collective") and kinds["collective"].value in _PLURAL_VOICES
+                if not (heads & kinds.keys() or plural) or "pronoun" in kinds:
                     break
                 phrase.append(groups[j])
                 j += 1
@@ -410,6 +413,9 @@ class ActorResolver:
             if "voice" in kinds:
                 voice = kinds["voice"].value
                 continue
+            if "collective" in kinds and kinds["collective"].value in _PLURAL_VOICES and country:
+                voice = "government"  # "the Finnish and Swedish governments"
+                continue
             if "org" in kinds and k > 0 and role and country is None:
                 # "the President of the European Commission", "the Secretary General of NATO".
                 title = next(text[g[0].start : g[0].end].lower() for g in phrase[:k] if "title" in _kinds(g))
@@ -436,7 +442,11 @@ class ActorResolver:
             country = discourse.last_country(before=start)  # "the country's Foreign Ministry"
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
-        if voice and country and (voice in _SPOKES or voice not in ("ministry",) or not _NAME.match(text, end)):
+        if (
+            voice
+            and country
+            and (voice in _SPOKES or voice not in ("ministry", "office") or not _NAME.match(text, end))
+        ):
             # A spokesperson or an official speaks for the government, even when named (codebook).
             name = _NAME.match(text, end)
             stop = name.end() if name and voice in _SPOKES else end

@@ -41,12 +41,19 @@ _EXAMPLES = re.compile(
 )
 # Signatories, backers or donors of a letter, statement or fund, and the verb or colon that lists them.
 _SIGNERS = re.compile(
-    r"\b(?:signatories|co-signatories|signatory (?:countries|states)|signers|backers|sponsors|co-sponsors|donors|"
-    r"main donors|contributors)\b[^.;]*?(?:\b(?:include|included|includes|comprise|comprised|are|were)\b|:)"
+    r"\b(?:signatories|co-signatories|signatory (?:countries|states)|signers|backers|supporters|sponsors|"
+    r"co-sponsors|donors|main donors|contributors)\b[^.;]*?"
+    r"(?:\b(?:include|included|includes|comprise|comprised|are|were)\b|:)"
     r"[\s,:]*(?:(?:countries|states|governments|nations)\s+(?:such as|like|including)?\s*)?",
     re.IGNORECASE,
 )
-_SIGNED_BY = re.compile(r"\b(?:signed|co-signed|co-sponsored) by\s+", re.IGNORECASE)
+_SIGNED_BY = re.compile(
+    r"\b(?:(signed|co-signed|co-sponsored)|(?:joint\s+)?(?:statement|letter|declaration|communiqu[eé]|appeal|"
+    r"resolution|proposal))\s+(?:issued\s+)?by\s+"
+    r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:ministers|leaders|heads of state|heads of government|presidents|"
+    r"governments|representatives|ambassadors)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 # "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
 _GROUP = (
@@ -293,7 +300,8 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
     m = _SIGNED_BY.search(text, start, end)
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
-        if listed:
+        # Signing states a position; a statement by someone must then say something ("... called for").
+        if listed and (m.group(1) or any(h.start >= listed[-1].end for h in says)):
             return listed
     collectives = [h for h in others if h.payload.kind == "collective" and start <= h.start < end]
     if not collectives or not any(h.start > collectives[0].end for h in says):

@@ -208,7 +208,7 @@ GOVERNMENT_VOICES = (
     "government", "ministry", "foreign ministry", "defence ministry", "defense ministry", "ministry of defense",
     "ministry of defence", "ministry of foreign affairs", "administration", "cabinet", "presidential office",
     "presidency", "diplomat", "diplomats", "embassy", "authorities", "sources", "government sources", "readout",
-    "statement", "leadership", "delegation", "delegations",
+    "statement", "leadership", "delegation", "delegations", "office",
 )
 
 PRONOUNS = (

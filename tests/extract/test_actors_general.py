@@ -368,3 +368,33 @@ def test_two_national_adjectives_share_a_government_voice(rules):
     claims = found(rules, text)
     assert ("Netherlands", "sanctions", "oppose") in claims
     assert ("Denmark", "sanctions", "oppose") in claims
+
+
+def test_a_joint_statement_by_a_list_that_calls_for_something(rules):
+    text = "A joint statement by Croatia and Slovenia called for a ceasefire."
+    assert {"Croatia", "Slovenia"} <= actors(rules, text)
+
+
+def test_a_headline_naming_a_statement_without_a_verb_codes_nobody(rules):
+    text = "Capital publishes joint statement by Croatia and Slovenia on a ceasefire"
+    assert not {"Croatia", "Slovenia"} & actors(rules, text)
+
+
+def test_a_letter_signed_by_ministers_of_countries(rules):
+    text = "A letter signed by the foreign ministers of Latvia and Lithuania called for new sanctions."
+    assert {"Latvia", "Lithuania"} <= actors(rules, text)
+
+
+def test_supporters_listed_after_include(rules):
+    text = "Supporters of the plan to use frozen Russian assets include Poland and Sweden."
+    assert {"Poland", "Sweden"} <= actors(rules, text)
+
+
+def test_a_leaders_office_is_the_government(rules):
+    text = "Macron's office said France would send more tanks to Ukraine."
+    assert ("France", "advanced-weapons", "support") in found(rules, text)
+
+
+def test_two_adjectives_and_governments(rules):
+    text = "The Finnish and Swedish governments both backed new sanctions."
+    assert {"Finland", "Sweden"} <= actors(rules, text)
