@@ -76,7 +76,7 @@ _GOVERNED = re.compile(
 )
 # The object of a verb in the past ("recognized Russia and Belarus as ...", "urged Germany"): a lower-case word in
 # -ed right before the actor, itself not after an article ("the embattled Zelensky" is an adjective).
-_VERB_OBJECT = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b[a-z]{3,}ed\s+$")
+_VERB_OBJECT = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?!(?:indeed|need|hundred|united)\b)[a-z]{3,}ed\s+$")
 # "the country's Foreign Ministry": the country last named.
 _THE_COUNTRYS = re.compile(r"\bthe\s+country['’]s\s+$", re.IGNORECASE)
 # Bodies of a government named by its leader's possessive ("Zelensky's government", "Orban's spokesman").

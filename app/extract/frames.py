@@ -87,8 +87,8 @@ def in_other_clause(text: str, cue: Hit, issue: Hit, refs: list[Ref], others: li
     """Return whether an issue after a verb sits in a subordinate clause with a subject of its own ("Tusk warned
     against X, after many leaders were blindsided by Y's plan for talks"): that clause is not the verb's."""
     m = max(_SUBORDINATE.finditer(text, cue.end, issue.start), key=lambda found: found.start(), default=None)
-    if m is None:
-        return False
+    if m is None or "," in text[m.end() : issue.start]:
+        return False  # no subordinate clause, or it closed before the issue ("X said, as he arrived, that ...")
     named = [r.start for r in refs if m.end() <= r.start < issue.start and not r.possessive]
     named += [h.start for h in others if m.end() <= h.start < issue.start and h.payload.kind in _SUBJECTS]
     return any(_words(text[m.end() : at]) <= 2 for at in named)

@@ -258,6 +258,10 @@ class RulesExtractor:
             if members:
                 return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
         group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse)
+        if group and speaker is None and not doc.says(sentence.index)[0]:
+            group = []  # "both sides suffered losses": a numbered subject states nothing without a verb
+        if group and speaker is not None and not {r.name for r in speaker.refs} <= {r.name for r in group}:
+            group = []  # "Zelensky said that both sides must ...": the speaker's demand, not the group's position
         if group:
             cue = speaker.cue if speaker is not None else Hit(sentence.end - 1, sentence.end, "group", "say")
             return Speaker(group, cue, "listed")

@@ -398,3 +398,20 @@ def test_a_leaders_office_is_the_government(rules):
 def test_two_adjectives_and_governments(rules):
     text = "The Finnish and Swedish governments both backed new sanctions."
     assert {"Finland", "Sweden"} <= actors(rules, text)
+
+
+def test_a_subordinate_clause_that_closed_before_the_issue_keeps_the_speaker(rules):
+    text = "Macron said, as he arrived in Brussels, that new sanctions were needed."
+    assert ("Emmanuel Macron", "sanctions", "support") in found(rules, text)
+
+
+def test_both_sides_in_a_reported_demand_stays_the_speakers(rules):
+    text = "Russia and Ukraine met in Istanbul. Zelensky said that both sides must respect a ceasefire."
+    claims = found(rules, text)
+    assert ("Volodymyr Zelensky", "ceasefire", "support") in claims
+    assert ("Russia", "ceasefire", "support") not in claims
+
+
+def test_indeed_before_a_subject_does_not_make_it_an_object(rules):
+    text = "And indeed Macron backed new sanctions on Monday."
+    assert ("Emmanuel Macron", "sanctions", "support") in found(rules, text)
