@@ -43,7 +43,8 @@ ATTRIBUTION += (
     "affirmed", "affirms", "pleaded for", "pleads for", "pleading for", "appealed for", "appeals for",
     "opened the door to", "opens the door to", "views", "viewed", "regards", "regarded", "initiated", "spearheaded",
     "championed", "stopped short of", "stops short of", "demand", "urge", "efforts to", "effort to", "in a bid to",
-    "in an attempt to", "submitted", "submits", "applied for", "applies for",
+    "in an attempt to", "submitted", "submits", "applied for", "applies for", "pledge", "pledging", "backing",
+    "opposing", "rejecting",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

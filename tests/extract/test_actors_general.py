@@ -415,3 +415,13 @@ def test_both_sides_in_a_reported_demand_stays_the_speakers(rules):
 def test_indeed_before_a_subject_does_not_make_it_an_object(rules):
     text = "And indeed Macron backed new sanctions on Monday."
     assert ("Emmanuel Macron", "sanctions", "support") in found(rules, text)
+
+
+def test_the_first_country_to_pledge(rules):
+    text = "Norway was the first country to pledge F-16 jets to Ukraine."
+    assert ("Norway", "advanced-weapons", "support") in found(rules, text)
+
+
+def test_among_the_countries_backing(rules):
+    text = "Ireland is among the countries backing new sanctions."
+    assert ("Ireland", "sanctions", "support") in found(rules, text)
