@@ -196,6 +196,7 @@ class RulesExtractor:
             if h.start >= issue.end
             and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
             and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
+            and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
         ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
@@ -344,6 +345,9 @@ class RulesExtractor:
         owner = before[-1]
         if _POSITION_OF.search(doc.lowered, owner.start, owner.end):
             # "the French position – that no decision should be made without Europe": France's.
+            says, _ = doc.says(sentence.index)
+            if any(owner.end <= h.start and h.end <= issue.start for h in says):
+                return None  # "expressed Russia's position when the leader said that ...": the later verb's
             cue = Hit(owner.end, owner.end, "position", "say")
             stance = decide_stance(doc.text, issue, stance_hits, negators, lower=owner.end, upper=issue.end)
             return Speaker([owner], cue, "possessive"), stance
@@ -521,6 +525,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")
 _SAID_THEY = re.compile(
     r"\b(said|say|says|announced|stated|declared|added|insisted|confirmed)\s+(?:that\s+)?they\s+(?:\S+\s+){0,3}$"
 )

@@ -425,3 +425,21 @@ def test_the_first_country_to_pledge(rules):
 def test_among_the_countries_backing(rules):
     text = "Ireland is among the countries backing new sanctions."
     assert ("Ireland", "sanctions", "support") in found(rules, text)
+
+
+def test_a_verb_after_but_reports_its_own_clause(rules):
+    text = "Spain has increased its arms supplies to Ukraine but Sánchez is still described as reluctant."
+    assert not any(actor == "Pedro Sánchez" for actor, _, _ in found(rules, text))
+
+
+def test_a_governments_position_followed_by_another_verb_is_not_its_position(rules):
+    text = "He said Putin had expressed Russia's position in May when he said that such sanctions were theft."
+    assert ("Russia", "sanctions", "support") not in found(rules, text)
+
+
+def test_a_long_apposition_is_skipped_too(rules):
+    text = (
+        "On Tuesday, Erik Lund, a longtime NATO staffer and the head of the Secretary General's private office, "
+        "said that a land-for-peace deal was possible."
+    )
+    assert not any(actor == "NATO" for actor, _, _ in found(rules, text))
