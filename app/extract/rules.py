@@ -385,7 +385,14 @@ class RulesExtractor:
         for ref in refs:
             conditional = _hypothetical(doc.lowered, head, ref.start)
             if head <= ref.start < window_end and not (ref.governed or ref.possessive or conditional):
-                return _words(doc.text[head : ref.start]) <= 1 and ref.country not in countries
+                if _words(doc.text[head : ref.start]) > 1:
+                    return False
+                # "Putin and Orban will hold talks": a subject group with someone of another country.
+                group = [ref]
+                for other in refs:
+                    if other.start > group[-1].end and _AND_ONLY.fullmatch(doc.text, group[-1].end, other.start):
+                        group.append(other)
+                return any(r.country not in countries for r in group)
         return False
 
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
@@ -525,6 +532,7 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")
 _SAID_THEY = re.compile(
     r"\b(said|say|says|announced|stated|declared|added|insisted|confirmed)\s+(?:that\s+)?they\s+(?:\S+\s+){0,3}$"

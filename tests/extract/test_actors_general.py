@@ -443,3 +443,8 @@ def test_a_long_apposition_is_skipped_too(rules):
         "said that a land-for-peace deal was possible."
     )
     assert not any(actor == "NATO" for actor, _, _ in found(rules, text))
+
+
+def test_a_reported_meeting_of_a_mixed_group_is_not_the_spokespersons_position(rules):
+    text = "Kremlin spokesman Dmitry Peskov confirmed that Putin and Erdogan will soon hold peace talks."
+    assert not any(actor == "Russia" for actor, _, _ in found(rules, text))
