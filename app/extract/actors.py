@@ -76,7 +76,41 @@ _GOVERNED = re.compile(
 )
 # The object of a verb in the past ("recognized Russia and Belarus as ...", "urged Germany"): a lower-case word in
 # -ed right before the actor, itself not after an article ("the embattled Zelensky" is an adjective).
-_VERB_OBJECT = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\ban )\b(?!(?:indeed|need|hundred|united)\b)[a-z]{3,}ed\s+$")
+_PREPOSITIONS = frozenset(cues.PREPOSITIONS)
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+_NOT_VERBS = frozenset({"indeed", "need", "hundred", "united"})
+
+
+def _governed(text: str, start: int) -> bool:
+    """Return whether an actor starting at an offset is the object of a preposition or verb: "talks with Russia",
+    "met with the country's president", or a lower-case verb in -ed right before it ("recognized Russia and
+    Belarus as ...", but not "the embattled Zelensky")."""
+    lo = max(0, start - 30)
+    if start == lo or not text[start - 1].isspace():
+        return False
+    words = text[lo:start].split()
+    if lo and words and not text[lo - 1].isspace():
+        words = words[1:]  # a word cut by the window
+    if not words:
+        return False
+    last = words[-1]
+    if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
+        return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
+    words = [w.lower() for w in words[-5:]]
+    if words[-1] in _ARTICLES:
+        words.pop()
+    elif len(words) >= 2 and words[-1] in ("country's", "country’s") and words[-2] == "the":
+        del words[-2:]
+    n = len(words)
+    if n == 0:
+        return False
+    if words[-1] in _PREPOSITIONS:
+        return True
+    if n >= 2 and f"{words[-2]} {words[-1]}" in _PREPOSITIONS:
+        return True
+    return n >= 3 and " ".join(words[-3:]) in _PREPOSITIONS
+
+
 # "the country's Foreign Ministry": the country last named.
 _THE_COUNTRYS = re.compile(r"\bthe\s+country['’]s\s+$", re.IGNORECASE)
 # Bodies of a government named by its leader's possessive ("Zelensky's government", "Orban's spokesman").
@@ -334,9 +368,7 @@ class ActorResolver:
                 used += len(inside)
             end = ref.end
             ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
-            ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 30), ref.start)) or bool(
-                _VERB_OBJECT.search(text, max(0, ref.start - 20), ref.start)
-            )
+            ref.governed = _governed(text, ref.start)
             if ref.governed and _ALONG_WITH.search(text, max(0, ref.start - 20), ref.start):
                 ref.governed = False  # "Germany and France, along with Italy, called for": one more subject
             if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):

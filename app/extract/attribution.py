@@ -47,6 +47,7 @@ _SIGNERS = re.compile(
     r"[\s,:]*(?:(?:countries|states|governments|nations)\s+(?:such as|like|including)?\s*)?",
     re.IGNORECASE,
 )
+_SIGNER_WORDS = ("signator", "signer", "backers", "supporters", "sponsors", "donors", "contributors")
 _SIGNED_BY = re.compile(
     r"\b(?:(signed|co-signed|co-sponsored)|(?:joint\s+)?(?:statement|letter|declaration|communiqu[eé]|appeal|"
     r"resolution|proposal))\s+(?:issued\s+)?by\s+"
@@ -62,6 +63,7 @@ _GROUP = (
 )
 _NUMBERED = re.compile(_GROUP, re.IGNORECASE)  # at the start of the sentence
 _NUMBERED_INSIDE = re.compile(r"(?:[“\"]|\bthat\s+)" + _GROUP, re.IGNORECASE)  # a quotation or a reported clause
+_NUMBER_HINT = re.compile(r"\b(?:both|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _NUMBERS = {
     "both": 2,
     "two": 2,
@@ -292,12 +294,13 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
     """Return the actors named as members of who holds a position: the examples after a collective ("several
     allies opposed the idea, in particular Germany and Spain"), the signatories, backers or donors listed after
     their verb ("signatories of the letter included Estonia, Finland and Sweden"), or after "signed by"."""
-    m = _SIGNERS.search(text, start, end)
+    lowered = text[start:end].lower()
+    m = _SIGNERS.search(text, start, end) if any(w in lowered for w in _SIGNER_WORDS) else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         if listed:
             return listed
-    m = _SIGNED_BY.search(text, start, end)
+    m = _SIGNED_BY.search(text, start, end) if " by " in lowered else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         # Signing states a position; a statement by someone must then say something ("... called for").
@@ -317,6 +320,8 @@ def numbered_group(text: str, start: int, issue_start: int, refs: list[Ref], dis
     """Return the actors a numbered subject before an issue stands for ("All four support ..., Macron told a
     press conference with Scholz, Draghi and Iohannis"): the sentence's actors when it names exactly that many,
     else the latest group of that size named together."""
+    if not _NUMBER_HINT.search(text, start, issue_start):
+        return []
     m = _NUMBERED.match(text, start, issue_start) or _NUMBERED_INSIDE.search(text, start, issue_start)
     if m is None or any(m.end() <= r.start < issue_start for r in refs):
         return []
@@ -338,7 +343,8 @@ def numbered_group(text: str, start: int, issue_start: int, refs: list[Ref], dis
 def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
     """Return the other parties of an agreement the subject signed ("signed a security agreement with France"), or
     those the subject joined in a position ("Spain joined France in calling for ...")."""
-    joined = _JOINED_IN.search(text, max(0, cue.start - 80), cue.start)
+    lo = max(0, cue.start - 80)
+    joined = _JOINED_IN.search(text, lo, cue.start) if "join" in text[lo : cue.start] else None
     if joined is not None:
         return [r for r in refs if joined.end(1) <= r.start and r.end <= joined.start(2)]
     if not cue.phrase.endswith("signed"):

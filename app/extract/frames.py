@@ -30,6 +30,7 @@ _NEXT_AGENT = re.compile(
     r"vetoed|blocked|dismissed|refused)\s+by\s+(?:the\s+)?"
 )
 _BUT = re.compile(r",?\s+(?:but|while|whereas|yet)\s+(?:the\s+)?$", re.IGNORECASE)
+_REFUSAL_WORDS = ("refused", "declined", "balked", "resisted", "demurred", "said no", " it")
 _REFUSED_END = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:so far|thus far|until now|still|\w+ly)\s+)*"
     r"(refused|declined|balked|resisted|demurred|said no|rejected it|opposed it|ruled it out)"
@@ -150,7 +151,9 @@ def by_agent(
     text: str, lowered: str, end: int, refs: list[Ref], issue: Hit, stance_hits: list[Hit], negators: list[Hit]
 ) -> list[tuple[Speaker, Stance]]:
     """Return the agents of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
-    lead = _BY_AGENT.match(lowered, issue.end, end) or _BACK_PASSIVE.search(lowered, issue.end, end)
+    lead = _BY_AGENT.match(lowered, issue.end, end)
+    if lead is None and " by " in lowered[issue.end : end]:
+        lead = _BACK_PASSIVE.search(lowered, issue.end, end)
     found: list[tuple[Speaker, Stance]] = []
     while lead is not None:
         agents = [r for r in refs if r.start == lead.end()]
@@ -177,6 +180,9 @@ def _words(text: str) -> int:
 def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list[tuple[Speaker, Stance]]:
     """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
     for Taurus missiles, but Berlin has so far refused")."""
+    tail = text[max(issue.end, end - 50) : end].lower()
+    if not any(word in tail for word in _REFUSAL_WORDS):
+        return []
     for ref in refs:
         if ref.start < issue.end or not _BUT.search(text, issue.end, ref.start):
             continue
