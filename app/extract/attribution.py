@@ -323,8 +323,8 @@ def numbered_group(text: str, start: int, issue_start: int, refs: list[Ref], dis
     if not _NUMBER_HINT.search(text, start, issue_start):
         return []
     m = _NUMBERED.match(text, start, issue_start) or _NUMBERED_INSIDE.search(text, start, issue_start)
-    if m is None or any(m.end() <= r.start < issue_start for r in refs):
-        return []
+    if m is None or any(m.end() <= r.start < issue_start and not (r.possessive or r.governed) for r in refs):
+        return []  # another subject in between ("all four said Macron ..."); "Ukraine's candidacy" is an object
     size = _NUMBERS[(m.group(1) or m.group(2)).lower()]
     named: dict[str, Ref] = {}
     for ref in refs:

@@ -185,6 +185,13 @@ class RulesExtractor:
                 speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
                 if speaker is not None and speaker.rule in ("subject", "pronoun"):
                     return speaker
+                # "Witkoff affirmed that Trump “strongly supports these protocols”": the quotation continues the
+                # sentence of the actor right before it; the one reporting it holds it too.
+                lead = [r for r in refs if r.end <= quote[0] and not doc.text[r.end : quote[0]].strip()]
+                if lead and not lead[-1].possessive and _words(doc.text[quote[0] : inner[0].start]) <= 2:
+                    outer = self._quote_speaker(doc, quote)
+                    more = [r for r in outer.refs if r.name != lead[-1].name] if outer is not None else []
+                    return Speaker([lead[-1], *more], inner[0], "subject")
             speaker = self._quote_speaker(doc, quote)
             if speaker is not None:
                 return speaker

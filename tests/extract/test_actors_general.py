@@ -448,3 +448,21 @@ def test_a_long_apposition_is_skipped_too(rules):
 def test_a_reported_meeting_of_a_mixed_group_is_not_the_spokespersons_position(rules):
     text = "Kremlin spokesman Dmitry Peskov confirmed that Putin and Erdogan will soon hold peace talks."
     assert not any(actor == "Russia" for actor, _, _ in found(rules, text))
+
+
+def test_a_numbered_subject_with_a_possessive_object_before_the_issue(rules):
+    text = (
+        "All three back Ukraine's call for new sanctions, Olaf Scholz told a joint news conference with "
+        "Emmanuel Macron and Donald Tusk."
+    )
+    assert {"Olaf Scholz", "Emmanuel Macron", "Donald Tusk"} <= actors(rules, text)
+
+
+def test_a_quotation_continuing_the_sentence_of_the_actor_before_it(rules):
+    text = (
+        "Special Envoy Keith Kellogg affirmed that President Donald Trump “strongly supports new sanctions on "
+        "Russia,” which aim to stop the war."
+    )
+    claims = found(rules, text, "2025-06-01")
+    assert ("Donald Trump", "sanctions", "support") in claims
+    assert ("Keith Kellogg", "sanctions", "support") in claims
