@@ -204,7 +204,7 @@ def subject_of(
                 return None
             group = [subject]
             for ref in reversed(before[:-1]):
-                if _COORDINATION.match(text[ref.end : group[-1].start]):
+                if _COORDINATION.match(text[ref.end : group[-1].start]) and not _apposition(text, ref, group[-1]):
                     group.append(ref)
                 else:
                     break
@@ -316,13 +316,17 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
     return []
 
 
-def numbered_group(text: str, start: int, issue_start: int, refs: list[Ref], discourse: Discourse) -> list[Ref]:
+def numbered_group(
+    text: str, start: int, issue_start: int, refs: list[Ref], discourse: Discourse, *, inside: bool = True
+) -> list[Ref]:
     """Return the actors a numbered subject before an issue stands for ("All four support ..., Macron told a
     press conference with Scholz, Draghi and Iohannis"): the sentence's actors when it names exactly that many,
     else the latest group of that size named together."""
     if not _NUMBER_HINT.search(text, start, issue_start):
         return []
-    m = _NUMBERED.match(text, start, issue_start) or _NUMBERED_INSIDE.search(text, start, issue_start)
+    m = _NUMBERED.match(text, start, issue_start)
+    if m is None and inside:
+        m = _NUMBERED_INSIDE.search(text, start, issue_start)
     if m is None or any(m.end() <= r.start < issue_start and not (r.possessive or r.governed) for r in refs):
         return []  # another subject in between ("all four said Macron ..."); "Ukraine's candidacy" is an object
     size = _NUMBERS[(m.group(1) or m.group(2)).lower()]
@@ -395,3 +399,11 @@ def adjective_owner(
     if len(words) > 1 and words[1] not in _ATTACHED:
         return None  # "the French plan revives a proposed initiative to ...": the noun's clause moves on
     return adj.payload.value, adj.start, adj.end
+
+
+def _apposition(text: str, first: Ref, second: Ref) -> bool:
+    """Return whether two actors separated by a comma are one described twice ("the head of the Foreign Ministry
+    of Norway, Espen Barth Eide, noted"): a government and a person of the same country."""
+    if text[first.end : second.start].strip() != "," or first.country != second.country:
+        return False
+    return {first.type, second.type} == {"person", "government"}

@@ -265,7 +265,8 @@ class RulesExtractor:
             members = named_members(doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0])
             if members:
                 return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
-        group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse)
+        # Inside a reported clause ("said that both sides must ...") only with a speaker to check it against.
+        group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse, inside=speaker is not None)
         if group and speaker is None and not doc.says(sentence.index)[0]:
             group = []  # "both sides suffered losses": a numbered subject states nothing without a verb
         if group and speaker is not None and not {r.name for r in speaker.refs} <= {r.name for r in group}:

@@ -466,3 +466,16 @@ def test_a_quotation_continuing_the_sentence_of_the_actor_before_it(rules):
     claims = found(rules, text, "2025-06-01")
     assert ("Donald Trump", "sanctions", "support") in claims
     assert ("Keith Kellogg", "sanctions", "support") in claims
+
+
+def test_an_office_and_its_holder_separated_by_a_comma_are_one_speaker(rules):
+    text = "The head of the Foreign Ministry of Denmark, Lars Lokke Rasmussen, noted that new sanctions were needed."
+    assert "Denmark" not in actors(rules, text)
+
+
+def test_a_numbered_group_in_a_reported_clause_needs_a_speaker(rules):
+    text = (
+        "Spain and Italy signed a pact on Monday. The minister also stated that the two countries would send "
+        "more weapons to Ukraine."
+    )
+    assert not {"Spain", "Italy"} & {a for a, i, _ in found(rules, text) if i == "military-aid"}
