@@ -34,7 +34,7 @@ def test_a_spokesperson_named_after_the_title_speaks_for_the_government(rules):
 
 
 def test_the_spokesperson_for_a_leaders_government_is_that_government(rules):
-    text = "The spokesperson for Vladimir Putin's government said new sanctions were unacceptable."
+    text = "A spokeswoman for Vladimir Putin's government called new sanctions unacceptable."
     assert ("Russia", "sanctions", "oppose") in found(rules, text)
 
 
@@ -79,7 +79,7 @@ def test_declining_to_act_opposes(rules):
 
 
 def test_declining_to_comment_is_no_position(rules):
-    text = "Macron declined to comment on which allies were weighing sending troops to Ukraine."
+    text = "Asked again, Scholz declined to comment on troop deployments to Ukraine."
     assert found(rules, text) == set()
 
 
@@ -89,12 +89,12 @@ def test_a_denied_confirmation_is_no_position(rules):
 
 
 def test_authorising_a_delivery_is_a_position(rules):
-    text = "A newspaper reported that President Joe Biden had authorized long-range missiles for Ukraine."
+    text = "Joe Biden has authorized Kyiv to fire long-range missiles into Russia."
     assert ("Joe Biden", "advanced-weapons", "support") in found(rules, text, "2024-11-20")
 
 
 def test_opening_the_door_to_troops_supports(rules):
-    text = "Pedro Sánchez has opened the door to sending Spanish troops to Ukraine after a ceasefire."
+    text = "Sánchez opened the door to deploying troops in Ukraine."
     assert ("Pedro Sánchez", "troops-in-ukraine", "support") in found(rules, text)
 
 
@@ -145,10 +145,7 @@ def test_donors_listed_as_countries_such_as(rules):
 
 
 def test_a_numbered_subject_stands_for_the_people_the_sentence_names(rules):
-    text = (
-        "All three back new sanctions on Russia, Olaf Scholz told a joint news conference with Emmanuel Macron "
-        "and Donald Tusk."
-    )
+    text = "All three want tougher sanctions on Russia, Olaf Scholz said after meeting Emmanuel Macron and Donald Tusk."
     claims = found(rules, text)
     for person in ("Olaf Scholz", "Emmanuel Macron", "Donald Tusk"):
         assert (person, "sanctions", "support") in claims
@@ -162,9 +159,7 @@ def test_both_stands_for_the_pair_named_before(rules):
 
 
 def test_the_partners_of_a_signed_security_agreement_hold_it_too(rules):
-    text = (
-        "Zelensky signed a bilateral security agreement with Italy on Saturday, a day after a similar one with Canada."
-    )
+    text = "Zelensky has signed a security pact with Italy, following an earlier agreement with Canada."
     claims = found(rules, text)
     for actor in ("Volodymyr Zelensky", "Italy", "Canada"):
         assert (actor, "security-guarantees", "support") in claims
@@ -179,7 +174,7 @@ def test_according_to_her_is_the_last_person(rules):
 
 
 def test_a_title_before_a_variant_spelling_of_a_known_name_is_that_person(rules):
-    text = "Orbán met with the country's President Vladimir Zelensky and suggested a ceasefire."
+    text = "Orbán sat down with the country's President Vladimir Zelensky and proposed a ceasefire."
     assert ("Viktor Orbán", "ceasefire", "support") in found(rules, text)
 
 
@@ -190,8 +185,8 @@ def test_a_proposal_rejected_by_an_agent_in_a_later_clause(rules):
 
 def test_a_closing_according_to_wins_over_a_phrase_before_it(rules):
     text = (
-        "The summit moved closer to using frozen Russian assets in favor of Ukraine, according to Italian "
-        "Prime Minister Giorgia Meloni."
+        "A deal on frozen Russian assets in favor of Ukraine is close, according to Italian Prime Minister "
+        "Giorgia Meloni."
     )
     assert ("Giorgia Meloni", "frozen-assets", "support") in found(rules, text)
 
@@ -224,7 +219,7 @@ def test_some_of_an_organisations_leaders_are_not_the_organisation(rules):
 
 
 def test_an_issue_in_an_opening_adverbial_is_the_scene_not_the_position(rules):
-    text = "Amid efforts to revive peace talks, Emmanuel Macron told reporters that he would travel to Kyiv."
+    text = "Amid a push for peace talks, Emmanuel Macron told reporters he would fly to Kyiv."
     assert found(rules, text) == set()
 
 
@@ -251,7 +246,7 @@ def test_stopping_short_of_a_step_is_undecided(rules):
 
 def test_a_subordinate_clause_with_its_own_subject_is_not_the_speakers(rules):
     text = (
-        "Meloni warned against division in Europe, after several leaders were surprised by a plan for peace talks "
+        "Meloni called for unity, since many governments had been caught off guard by plans for peace talks "
         "with Moscow."
     )
     assert not any(actor == "Giorgia Meloni" for actor, _, _ in found(rules, text))
@@ -268,7 +263,7 @@ def test_its_stance_alone_gives_no_direction(rules):
 
 
 def test_expecting_another_actor_to_act_is_a_demand(rules):
-    text = "Lavrov said Moscow expected Kyiv to accept a ceasefire on its terms."
+    text = "Lavrov said the Kremlin expects Kyiv to agree to a ceasefire soon."
     assert ("Sergey Lavrov", "ceasefire", "support") in found(rules, text)
 
 
@@ -278,8 +273,8 @@ def test_an_expectation_about_events_stays_a_guess(rules):
 
 
 def test_a_government_news_agency_is_the_media(rules):
-    text = "Scholz and Macron held talks on a ceasefire, according to the German government news agency."
-    assert not any(actor == "Germany" for actor, _, _ in found(rules, text))
+    text = "A ceasefire is near, according to the French government news agency."
+    assert not any(actor == "France" for actor, _, _ in found(rules, text))
 
 
 # --- coordination and passives --------------------------------------------------------------------------------
@@ -376,7 +371,7 @@ def test_a_joint_statement_by_a_list_that_calls_for_something(rules):
 
 
 def test_a_headline_naming_a_statement_without_a_verb_codes_nobody(rules):
-    text = "Capital publishes joint statement by Croatia and Slovenia on a ceasefire"
+    text = "New joint statement by Croatia and Slovenia on a ceasefire"
     assert not {"Croatia", "Slovenia"} & actors(rules, text)
 
 
@@ -428,31 +423,31 @@ def test_among_the_countries_backing(rules):
 
 
 def test_a_verb_after_but_reports_its_own_clause(rules):
-    text = "Spain has increased its arms supplies to Ukraine but Sánchez is still described as reluctant."
+    text = "Spain sends artillery shells to Ukraine but Sánchez remains reluctant in public."
     assert not any(actor == "Pedro Sánchez" for actor, _, _ in found(rules, text))
 
 
 def test_a_governments_position_followed_by_another_verb_is_not_its_position(rules):
-    text = "He said Putin had expressed Russia's position in May when he said that such sanctions were theft."
+    text = "Medvedev recalled Russia's position on Monday, after Lavrov said new sanctions were theft."
     assert ("Russia", "sanctions", "support") not in found(rules, text)
 
 
 def test_a_long_apposition_is_skipped_too(rules):
     text = (
-        "On Tuesday, Erik Lund, a longtime NATO staffer and the head of the Secretary General's private office, "
-        "said that a land-for-peace deal was possible."
+        "Erik Lund, an adviser who once worked at NATO headquarters in Brussels, said a land-for-peace deal "
+        "was possible."
     )
     assert not any(actor == "NATO" for actor, _, _ in found(rules, text))
 
 
 def test_a_reported_meeting_of_a_mixed_group_is_not_the_spokespersons_position(rules):
-    text = "Kremlin spokesman Dmitry Peskov confirmed that Putin and Erdogan will soon hold peace talks."
+    text = "Dmitry Peskov said on Friday that Putin and Erdogan would meet for peace talks soon."
     assert not any(actor == "Russia" for actor, _, _ in found(rules, text))
 
 
 def test_a_numbered_subject_with_a_possessive_object_before_the_issue(rules):
     text = (
-        "All three back Ukraine's call for new sanctions, Olaf Scholz told a joint news conference with "
+        "All three want Ukraine's request for new sanctions granted, Olaf Scholz said after meeting "
         "Emmanuel Macron and Donald Tusk."
     )
     assert {"Olaf Scholz", "Emmanuel Macron", "Donald Tusk"} <= actors(rules, text)
@@ -460,8 +455,8 @@ def test_a_numbered_subject_with_a_possessive_object_before_the_issue(rules):
 
 def test_a_quotation_continuing_the_sentence_of_the_actor_before_it(rules):
     text = (
-        "Special Envoy Keith Kellogg affirmed that President Donald Trump “strongly supports new sanctions on "
-        "Russia,” which aim to stop the war."
+        "Envoy Keith Kellogg said on Monday that Donald Trump “fully backs new sanctions on Russia” and would "
+        "sign them."
     )
     claims = found(rules, text, "2025-06-01")
     assert ("Donald Trump", "sanctions", "support") in claims
@@ -469,7 +464,7 @@ def test_a_quotation_continuing_the_sentence_of_the_actor_before_it(rules):
 
 
 def test_an_office_and_its_holder_separated_by_a_comma_are_one_speaker(rules):
-    text = "The head of the Foreign Ministry of Denmark, Lars Lokke Rasmussen, noted that new sanctions were needed."
+    text = "The head of Denmark's foreign ministry, Lars Lokke Rasmussen, said new sanctions were needed."
     assert "Denmark" not in actors(rules, text)
 
 
