@@ -111,6 +111,8 @@ def _governed(text: str, start: int) -> bool:
     return n >= 3 and " ".join(words[-3:]) in _PREPOSITIONS
 
 
+governed_at = _governed  # for attribution: a collective after a preposition is an object too
+
 # "the country's Foreign Ministry": the country last named.
 _THE_COUNTRYS = re.compile(r"\bthe\s+country['’]s\s+$", re.IGNORECASE)
 # Bodies of a government named by its leader's possessive ("Zelensky's government", "Orban's spokesman").

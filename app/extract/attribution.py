@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from app.extract.actors import Discourse, Ref
+from app.extract.actors import Discourse, Ref, governed_at
 from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
@@ -78,6 +78,7 @@ _NUMBERS = {
 }
 # Partners of a signed agreement ("signed a security agreement with France", "a similar one with Germany").
 _AGREEMENT = re.compile(r"\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|declaration|memorandum|one)\b")
+_CLAUSE_END = re.compile(r"[;.]\s|;|,\s+(?:while|but|and)\s")
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
 _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?(\s)[^,;.]{1,60}?(\s)in\s+$", re.IGNORECASE)
 _ATTACHED = frozenset(
@@ -260,6 +261,8 @@ def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:
     """Return whether a collective, analyst or journalist stands between the subject and its verb."""
     for hit in blockers:
         if subject.end <= hit.start and hit.end <= cue.start:
+            if hit.payload.kind == "collective" and governed_at(text, hit.start):
+                continue  # "spoke with leaders in Kyiv": the collective is an object, not the subject
             if hit.payload.kind == "nonactor":
                 return True
             if not _MEMBERSHIP.search(text[subject.end : hit.start]):
@@ -356,7 +359,10 @@ def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
     found = []
     for ref in refs:
         with_ = cue.end < ref.start < end and _WITH_BEFORE.search(text, max(cue.end, ref.start - 12), ref.start)
-        if with_ and _AGREEMENT.search(text, cue.end, ref.start):
+        if not with_ or _CLAUSE_END.search(text, cue.end, ref.start):
+            continue  # "signed a pact with Spain; talks with Portugal continue": another clause
+        # The agreement is named right before its partner ("an agreement with France", "a similar one with Germany").
+        if _AGREEMENT.search(text, max(cue.end, ref.start - 40), ref.start):
             found.append(ref)
     return found
 

@@ -474,3 +474,15 @@ def test_a_numbered_group_in_a_reported_clause_needs_a_speaker(rules):
         "more weapons to Ukraine."
     )
     assert not {"Spain", "Italy"} & {a for a, i, _ in found(rules, text) if i == "military-aid"}
+
+
+def test_a_partner_in_a_later_clause_did_not_sign(rules):
+    text = "Kyiv signed a security pact with Norway; talks with Iceland continue."
+    claims = found(rules, text)
+    assert ("Norway", "security-guarantees", "support") in claims
+    assert ("Iceland", "security-guarantees", "support") not in claims
+
+
+def test_a_collective_after_a_preposition_does_not_block_the_subject(rules):
+    text = "Erdogan has met with leaders in Kyiv and Moscow in a bid to broker a ceasefire."
+    assert ("Recep Tayyip Erdoğan", "ceasefire", "support") in found(rules, text)
