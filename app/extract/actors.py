@@ -22,6 +22,12 @@ from app.extract.matcher import Hit
 
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
 _GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
+_OFFICE_TAIL = re.compile(r"(?:['’]s)?\s+Office\b")  # "Minister of the Prime Minister's Office Jan Nowak"
+_PLURAL_VOICES = frozenset({"governments"})
+_AND_ADJ = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_IN = re.compile(r"\s+in\s+")
+_ALONG_WITH = re.compile(r",\s*(?:along|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_FIRST_NAME = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+\s+")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _NAME = re.compile(
     r"\s+((?:[A-Z][\w’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][\w’'-]+|de|De|von|van|der|den|da|di|le|[A-Z]\.)){1,3})"
@@ -64,7 +70,69 @@ _NOT_NAME_WORDS = frozenset(
     ]
 )
 _GOVERNED = re.compile(
-    r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE
+    r"\b(?:" + "|".join(re.escape(p) for p in cues.PREPOSITIONS) + r")\s+"
+    r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|its\s+|their\s+|the\s+country['’]s\s+)?$",
+    re.IGNORECASE,
+)
+# The object of a verb in the past ("recognized Russia and Belarus as ...", "urged Germany"): a lower-case word in
+# -ed right before the actor, itself not after an article ("the embattled Zelensky" is an adjective).
+_PREPOSITIONS = frozenset(cues.PREPOSITIONS)
+_ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
+_NOT_VERBS = frozenset({"indeed", "need", "hundred", "united"})
+
+
+def _governed(text: str, start: int) -> bool:
+    """Return whether an actor starting at an offset is the object of a preposition or verb: "talks with Russia",
+    "met with the country's president", or a lower-case verb in -ed right before it ("recognized Russia and
+    Belarus as ...", but not "the embattled Zelensky")."""
+    lo = max(0, start - 30)
+    if start == lo or not text[start - 1].isspace():
+        return False
+    words = text[lo:start].split()
+    if lo and words and not text[lo - 1].isspace():
+        words = words[1:]  # a word cut by the window
+    if not words:
+        return False
+    last = words[-1]
+    if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
+        return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
+    words = [w.lower() for w in words[-5:]]
+    if words[-1] in _ARTICLES:
+        words.pop()
+    elif len(words) >= 2 and words[-1] in ("country's", "country’s") and words[-2] == "the":
+        del words[-2:]
+    n = len(words)
+    if n == 0:
+        return False
+    if words[-1] in _PREPOSITIONS:
+        return True
+    if n >= 2 and f"{words[-2]} {words[-1]}" in _PREPOSITIONS:
+        return True
+    return n >= 3 and " ".join(words[-3:]) in _PREPOSITIONS
+
+
+governed_at = _governed  # for attribution: a collective after a preposition is an object too
+
+# "the country's Foreign Ministry": the country last named.
+_THE_COUNTRYS = re.compile(r"\bthe\s+country['’]s\s+$", re.IGNORECASE)
+# Bodies of a government named by its leader's possessive ("Zelensky's government", "Orban's spokesman").
+_GOVERNMENT_HEADS = frozenset(
+    {
+        "government",
+        "administration",
+        "cabinet",
+        "leadership",
+        "presidency",
+        "presidential office",
+        "office",
+        "ministry",
+        "foreign ministry",
+        "defence ministry",
+        "defense ministry",
+        "authorities",
+        "official",
+        "officials",
+    }
 )
 _OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
@@ -74,6 +142,13 @@ _HEAD_OF = re.compile(
     r"\b(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BLOC_MEMBERS = frozenset({"leaders"})
+# "twelve EU leaders", "some NATO leaders": a part of the organisation, not the organisation.
+_QUANTIFIED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|many|most|few|other|all)\s+$",
+    re.IGNORECASE,
+)
+_MONARCHS = frozenset({"King", "Queen", "Grand", "Prince", "Emperor", "Monarch"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
 
@@ -102,6 +177,8 @@ class Discourse:
     quotes: list[tuple[int, int]] = field(default_factory=list)  # quotation spans, sorted
     persons: list[Ref] = field(default_factory=list)
     extracted: dict[str, Ref] = field(default_factory=dict)  # surname -> a person found by title only
+    countries: list[tuple[int, str]] = field(default_factory=list)  # (offset, code) of governments named
+    blocs: list[tuple[int, str]] = field(default_factory=list)  # (offset, code) of NATO and the EU named
     groups: list[list[Ref]] = field(default_factory=list)  # people named together, for "they"
     _starts: list[int] = field(default_factory=list)  # persons' start offsets, sorted
 
@@ -118,6 +195,20 @@ class Discourse:
             i = bisect.bisect_right(self._starts, ref.start)
             self._starts.insert(i, ref.start)
             self.persons.insert(i, ref)
+
+    def last_country(self, *, before: int) -> str | None:
+        """Return the code of the last country named before an offset ("the country's foreign ministry")."""
+        for offset, code in reversed(self.countries[-_LOOKBACK:]):
+            if offset < before:
+                return code
+        return None
+
+    def last_bloc(self, *, before: int) -> str | None:
+        """Return NATO or EU, whichever the document named last before an offset ("the bloc")."""
+        for offset, code in reversed(self.blocs[-_LOOKBACK:]):
+            if offset < before:
+                return code
+        return None
 
     def quoted(self, offset: int) -> bool:
         """Return whether an offset lies inside a quotation."""
@@ -229,14 +320,31 @@ class ActorResolver:
         while i < len(groups):
             phrase = [groups[i]]
             j = i + 1
-            while j < len(groups) and _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start]):
+            while j < len(groups) and (
+                _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start])
+                or (
+                    # "officials in Berlin", "diplomats in Kyiv": the voices of that capital's government.
+                    "voice" in _kinds(groups[j - 1])
+                    and {"seat", "country"} & _kinds(groups[j]).keys()
+                    and _IN.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
+                )
+                or (
+                    # "President Vladimir Zelensky": a title, a first name spelt otherwise, a known surname.
+                    "title" in _kinds(groups[j - 1])
+                    and "person" in _kinds(groups[j])
+                    and _FIRST_NAME.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
+                )
+            ):
                 kinds = _kinds(groups[j])
                 glue = text[groups[j - 1][0].end : groups[j][0].start]
                 # "spokesperson for the Polish government", "prime minister of Hungary": the country comes later.
                 heads = {"person", "title", "voice", "org"}
-                if _OF_FOR.search(glue) and not ({"country", "seat", "adj"} & _kinds(phrase[0]).keys()):
+                if (_OF_FOR.search(glue) or _IN.fullmatch(glue)) and not (
+                    {"country", "seat", "adj"} & _kinds(phrase[0]).keys()
+                ):
                     heads |= {"country", "seat", "adj"}
-                if not (heads & kinds.keys()) or "pronoun" in kinds:
+                plural = kinds.get("collective") and kinds["collective"].value in _PLURAL_VOICES
+                if not (heads & kinds.keys() or plural) or "pronoun" in kinds:
                     break
                 phrase.append(groups[j])
                 j += 1
@@ -248,21 +356,59 @@ class ActorResolver:
                     others.extend(group)
                 i += 1
                 continue
+            if ref.rule == "title+new-name":
+                # "President Vladimir Zelensky": a spelling of a known person's name, whose surname was found.
+                inside = [g for g in groups[i + used :] if g[0].end <= ref.end]
+                known = next((h for g in inside for h in g if h.payload.kind == "person"), None)
+                if known is not None:
+                    person = self.person_ref(
+                        known.payload.value, ref.start, ref.end, on=on, country=None, rule="title+name"
+                    )
+                    if person.country == ref.country:
+                        discourse.extracted.pop(ref.name.split()[-1], None)
+                        ref = person
+                used += len(inside)
             end = ref.end
             ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
-            ref.governed = bool(_GOVERNED.search(text, max(0, ref.start - 20), ref.start))
+            ref.governed = _governed(text, ref.start)
+            if ref.governed and _ALONG_WITH.search(text, max(0, ref.start - 20), ref.start):
+                ref.governed = False  # "Germany and France, along with Italy, called for": one more subject
             if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
                 ref.governed = False  # "leaders of the United Kingdom": the country's own voice
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
                 ref.governed = True  # "talks with Germany and France": both are objects
             nxt = groups[i + used] if i + used < len(groups) else None
-            if ref.possessive and nxt and _kinds(nxt).get("voice") and _kinds(nxt)["voice"].value in _SPOKES:
-                # "Orban's press secretary" speaks for Orban's government.
+            voice = _kinds(nxt).get("voice") if nxt else None
+            if ref.possessive and voice and voice.value in _SPOKES | _GOVERNMENT_HEADS:
+                # "Orban's press secretary", "Zelensky's government" speak for that leader's government.
                 government = self.government_ref(ref.country, ref.start, nxt[0].end, "spokesperson")
                 if government is not None:
                     ref, used = government, used + 1
+            shared = others[-1] if others and ref.rule == "voice" and ref.type == "government" else None
+            if shared and shared.payload.kind == "adj" and _AND_ADJ.fullmatch(text, shared.end, ref.start):
+                # "French and German officials": both governments speak.
+                first = self.government_ref(shared.payload.value, shared.start, shared.end, "voice")
+                if first is not None and first.country != ref.country:
+                    first.governed = ref.governed
+                    others.pop()
+                    refs.append(first)
             refs.append(ref)
             discourse.remember(ref)
+            if ref.type == "government":
+                discourse.countries.append((ref.start, ref.country))
+            elif ref.country in ("NATO", "EU") and ref.slug == getattr(self.gaz.government(ref.country), "slug", None):
+                discourse.blocs.append((ref.start, ref.country))
+                nxt = groups[i + used] if i + used < len(groups) else None
+                member = _kinds(nxt).get("collective") if nxt else None
+                quantified = _QUANTIFIED.search(text, max(0, ref.start - 20), ref.start)
+                if (
+                    member
+                    and member.value in _BLOC_MEMBERS
+                    and not quantified
+                    and _GLUE.match(text[ref.end : nxt[0].start])
+                ):
+                    # "NATO leaders said", "the bloc's leaders said": the organisation speaking as such.
+                    ref.end, ref.possessive, used = nxt[0].end, False, used + 1
             i += used
         return refs, others
 
@@ -279,6 +425,12 @@ class ActorResolver:
             kinds = _kinds(group)
             end = group[0].end
             if "person" in kinds:
+                if voice in _SPOKES:
+                    # "Pentagon spokesman John Kirby", "the spokesperson for Vladimir Putin's government".
+                    code = country or self.gaz.actor(kinds["person"].value).country_on(on)
+                    government = self.government_ref(code, start, end, "spokesperson") if code else None
+                    if government is not None:
+                        return government, k + 1
                 return self.person_ref(
                     kinds["person"].value, start, end, on=on, country=country, rule="title+name" if role else "name"
                 ), k + 1
@@ -287,11 +439,24 @@ class ActorResolver:
                 country = entry.value
                 continue
             if "title" in kinds:
+                if role and _OF_FOR.search(text, phrase[k - 1][0].end, group[0].start):
+                    # "Minister of the Prime Minister's Office": the office names where the minister serves.
+                    fixed_role = True
                 role = role if fixed_role else kinds["title"].value
                 continue
             if "voice" in kinds:
                 voice = kinds["voice"].value
                 continue
+            if "collective" in kinds and kinds["collective"].value in _PLURAL_VOICES and country:
+                voice = "government"  # "the Finnish and Swedish governments"
+                continue
+            if "org" in kinds and k > 0 and role and country is None:
+                # "the President of the European Commission", "the Secretary General of NATO".
+                title = next(text[g[0].start : g[0].end].lower() for g in phrase[:k] if "title" in _kinds(g))
+                institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, title))
+                if institution_role:
+                    country, role = self.gaz.actor(kinds["org"].value).country, institution_role
+                    break
             if "org" in kinds and k == 0:
                 nxt = _kinds(phrase[1]) if len(phrase) > 1 else {}
                 institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, _title_of(text, phrase)))
@@ -300,17 +465,29 @@ class ActorResolver:
                     country, role = self.gaz.actor(kinds["org"].value).country, institution_role
                     first, fixed_role = {}, True
                     continue
+                code = self.gaz.actor(kinds["org"].value).country
+                if "title" in nxt and code in ("EU", "NATO") and self.gaz.government(code).slug == kinds["org"].value:
+                    # "the EU's foreign policy chief", "NATO's secretary general": the union or alliance's office.
+                    country, first = code, {}
+                    continue
                 break
         end = phrase[k][0].end if phrase else start
+        if country is None and (voice or role) and _THE_COUNTRYS.search(text, max(0, start - 20), start):
+            country = discourse.last_country(before=start)  # "the country's Foreign Ministry"
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
-        if voice and country and (voice in _SPOKES or voice not in ("ministry",) or not _NAME.match(text, end)):
+        if (
+            voice
+            and country
+            and (voice in _SPOKES or voice not in ("ministry", "office") or not _NAME.match(text, end))
+        ):
             # A spokesperson or an official speaks for the government, even when named (codebook).
             name = _NAME.match(text, end)
             stop = name.end() if name and voice in _SPOKES else end
             return self.government_ref(country, start, stop, "voice"), used
         if role and (country or "title" in first):
-            name = _NAME.match(text, end)
+            office = _OFFICE_TAIL.match(text, end)
+            name = _NAME.match(text, office.end() if office else end)
             if name and not set(name.group(1).split()) & _NOT_NAME_WORDS:
                 known = self._known_person(name.group(1), discourse)
                 if known:
@@ -318,12 +495,18 @@ class ActorResolver:
                 if country:
                     return self._extracted(name.group(1), start, name.end(), country, role, discourse), used
             if country:
+                if role == "head_of_state" and "president" in text[start:end].lower() and self._monarchy(country, on):
+                    role = "head_of_government"  # "the Spanish president": a kingdom's president is its premier
                 return self._office_holder(country, role, start, end, discourse, on), used
             # A bare title ("the chancellor"): the last person named with that role.
             last = discourse.last_person(role=role)
             if last and text[max(0, start - 4) : start].lower().endswith("the "):
                 return Ref(start, end, last.name, "person", last.country, last.slug, "coreference", role=role), used
             return None, 1
+        if "bloc" in first and role is None:
+            code = discourse.last_bloc(before=start) or ("NATO" if "alliance" in first["bloc"].value else None)
+            ref = self.government_ref(code, start, phrase[0][0].end, "bloc") if code else None
+            return ref, 1
         if "org" in first and role is None:
             slug = first["org"].value
             actor = self.gaz.actor(slug)
@@ -386,6 +569,15 @@ class ActorResolver:
         ref = Ref(start, end, name, "person", country, None, "title+new-name", role=role)
         discourse.extracted[name.split()[-1]] = ref
         return ref
+
+    def _monarchy(self, country: str, on: date | None) -> bool:
+        """Return whether a country's head of state on a day is a monarch."""
+        if on is None:
+            return False
+        holder = self.gaz.taxonomy.holder(country=country, on=on, role="head_of_state")
+        if holder is None:
+            return False
+        return any(o.title.split()[0] in _MONARCHS for o in holder.offices if o.role == "head_of_state")
 
     def _office_holder(self, country: str, role: str, start: int, end: int, discourse: Discourse, on: date | None):
         holder = self.gaz.taxonomy.holder(country=country, on=on, role=role) if on else None

@@ -6,17 +6,22 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from app.extract.actors import Discourse, Ref
+from app.extract.actors import Discourse, Ref, governed_at
 from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
-_COORDINATION = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and|along with|together with)\s*(?:the\s+)?$", re.IGNORECASE)
+_COORDINATION = re.compile(
+    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?$", re.IGNORECASE
+)
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
-_INSERTION = re.compile(r",\s+(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3},\s*$", re.IGNORECASE)
+_INSERTION = re.compile(
+    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})\s*,\s*(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
@@ -26,6 +31,61 @@ _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _GROUPS_BACK = 8  # "they" looks at the latest groups only, so that a long text stays linear
 _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
+
+
+# Named members after a collective ("several allies opposed it, in particular Germany and Spain").
+_EXAMPLES = re.compile(
+    r"[\s,:(–—-]*\b(?:in particular|particularly|notably|especially|for example|for instance|such as|including|"
+    r"namely|among them|among others|chief among them|led by)\b[\s,:]*",
+    re.IGNORECASE,
+)
+# Signatories, backers or donors of a letter, statement or fund, and the verb or colon that lists them.
+_SIGNERS = re.compile(
+    r"\b(?:signatories|co-signatories|signatory (?:countries|states)|signers|backers|supporters|sponsors|"
+    r"co-sponsors|donors|main donors|contributors)\b[^.;]*?"
+    r"(?:\b(?:include|included|includes|comprise|comprised|are|were)\b|:)"
+    r"[\s,:]*(?:(?:countries|states|governments|nations)\s+(?:such as|like|including)?\s*)?",
+    re.IGNORECASE,
+)
+_SIGNER_WORDS = ("signator", "signer", "backers", "supporters", "sponsors", "donors", "contributors")
+_SIGNED_BY = re.compile(
+    r"\b(?:(signed|co-signed|co-sponsored)|(?:joint\s+)?(?:statement|letter|declaration|communiqu[eé]|appeal|"
+    r"resolution|proposal))\s+(?:issued\s+)?by\s+"
+    r"(?:the\s+)?(?:(?:[a-z-]+\s+){0,2}(?:ministers|leaders|heads of state|heads of government|presidents|"
+    r"governments|representatives|ambassadors)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
+# "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
+_GROUP = (
+    r"\s*(?:(?:all|the|all the)\s+(two|three|four|five|six|seven|eight|nine|ten)|(both))"
+    r"(?:\s+(?:leaders|countries|governments|presidents|heads of (?:state|government)|sides|men|nations))?\s+"
+)
+_NUMBERED = re.compile(_GROUP, re.IGNORECASE)  # at the start of the sentence
+_NUMBERED_INSIDE = re.compile(r"(?:[“\"]|\bthat\s+)" + _GROUP, re.IGNORECASE)  # a quotation or a reported clause
+_NUMBER_HINT = re.compile(r"\b(?:both|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_NUMBERS = {
+    "both": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# Partners of a signed agreement ("signed a security agreement with France", "a similar one with Germany").
+_AGREEMENT = re.compile(r"\b(?:agreements?|accords?|pacts?|deals?|treaty|treaties|declaration|memorandum|one)\b")
+_CLAUSE_END = re.compile(r"[;.]\s|;|,\s+(?:while|but|and)\s")
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?(\s)[^,;.]{1,60}?(\s)in\s+$", re.IGNORECASE)
+_ATTACHED = frozenset(
+    {"to", "on", "for", "against", "of", "over", "concerning", "regarding", "about", "that", "towards", "toward"}
+)
+_OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
+_OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
 
 @dataclass
@@ -113,7 +173,16 @@ def subject_of(
         insertion = _INSERTION.search(text, lower, cue.start)
         if insertion is not None:
             # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
-            refs = [r for r in refs if not (insertion.start() <= r.start < insertion.end())]
+            inside = [r for r in refs if insertion.start() <= r.start < insertion.end()]
+            body = text[insertion.start() : insertion.end()].strip(" ,").lower()
+            # "a statement from the presidential office, the Elysée, said": an insertion that only names an actor
+            # renames the subject; a description ("a former NATO general") is skipped.
+            renames = len(inside) == 1 and body.removeprefix("the ").startswith(
+                text[inside[0].start : inside[0].end].lower().removeprefix("the ")
+            )
+            if not renames:
+                refs = [r for r in refs if r not in inside]
+                blockers = [h for h in blockers if not (insertion.start() <= h.start < insertion.end())]
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
         pron = [p for p in pronouns if p.end <= cue.start]
         subject = before[-1] if before else None
@@ -136,7 +205,7 @@ def subject_of(
                 return None
             group = [subject]
             for ref in reversed(before[:-1]):
-                if _COORDINATION.match(text[ref.end : group[-1].start]):
+                if _COORDINATION.match(text[ref.end : group[-1].start]) and not _apposition(text, ref, group[-1]):
                     group.append(ref)
                 else:
                     break
@@ -147,9 +216,20 @@ def subject_of(
         cue.phrase not in SPEECH or not _INVERSION_SLOT.search(text, max(lower, cue.start - 4), cue.start)
     ):
         return None
+    if inverting:
+        # "according to him": the object form of the pronoun.
+        m = _OBJECT_PRONOUN.match(text, cue.end)
+        if m is not None:
+            phrase = {"him": "he", "her": "she", "them": "they"}[m.group(1).lower()]
+            resolved = _resolve_pronoun(Hit(m.start(1), m.end(1), phrase, None), discourse, cue)
+            if resolved:
+                return Speaker(resolved, cue, "pronoun")
+    media = [h.start for h in others if h.payload.kind == "nonactor"]
     for ref in refs:
         gap = text[cue.end : ref.start]
         close = cue.end <= ref.start and ref.end <= upper and len(gap) <= _AFTER_GAP
+        if close and any(0 <= at - ref.end <= 2 for at in media):
+            return None  # "according to the German government news agency": the media, not the government
         if close and (inverting or _SHORT_GAP.fullmatch(gap)):
             return Speaker([ref], cue, "inverted")
     for pron in pronouns:
@@ -181,6 +261,8 @@ def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:
     """Return whether a collective, analyst or journalist stands between the subject and its verb."""
     for hit in blockers:
         if subject.end <= hit.start and hit.end <= cue.start:
+            if hit.payload.kind == "collective" and governed_at(text, hit.start):
+                continue  # "spoke with leaders in Kyiv": the collective is an object, not the subject
             if hit.payload.kind == "nonactor":
                 return True
             if not _MEMBERSHIP.search(text[subject.end : hit.start]):
@@ -194,3 +276,140 @@ def is_hearsay_context(text: str, subject: Ref, hearsay: list[Hit], says: list[H
         if h.end <= subject.start and not any(h.end <= s.start and s.end <= subject.start for s in says):
             return True
     return False
+
+
+def _listed(text: str, position: int, upper: int, refs: list[Ref]) -> list[Ref]:
+    """Return the actors listed one after the other from a position ("Germany, Czechia and Italy")."""
+    found: list[Ref] = []
+    for ref in refs:
+        if ref.start < position or ref.end > upper:
+            continue
+        gap = text[(found[-1].end if found else position) : ref.start]
+        if not _LIST_GAP.fullmatch(gap) or (not found and len(gap) > 5):
+            break
+        if ref.possessive:
+            break
+        found.append(ref)
+    return found
+
+
+def named_members(text: str, start: int, end: int, refs: list[Ref], others: list[Hit], says: list[Hit]) -> list[Ref]:
+    """Return the actors named as members of who holds a position: the examples after a collective ("several
+    allies opposed the idea, in particular Germany and Spain"), the signatories, backers or donors listed after
+    their verb ("signatories of the letter included Estonia, Finland and Sweden"), or after "signed by"."""
+    lowered = text[start:end].lower()
+    m = _SIGNERS.search(text, start, end) if any(w in lowered for w in _SIGNER_WORDS) else None
+    if m is not None:
+        listed = _listed(text, m.end(), end, refs)
+        if listed:
+            return listed
+    m = _SIGNED_BY.search(text, start, end) if " by " in lowered else None
+    if m is not None:
+        listed = _listed(text, m.end(), end, refs)
+        # Signing states a position; a statement by someone must then say something ("... called for").
+        if listed and (m.group(1) or any(h.start >= listed[-1].end for h in says)):
+            return listed
+    collectives = [h for h in others if h.payload.kind == "collective" and start <= h.start < end]
+    if not collectives or not any(h.start > collectives[0].end for h in says):
+        return []
+    for m in _EXAMPLES.finditer(text, collectives[0].end, end):
+        listed = _listed(text, m.end(), end, refs)
+        if listed:
+            return listed
+    return []
+
+
+def numbered_group(
+    text: str, start: int, issue_start: int, refs: list[Ref], discourse: Discourse, *, inside: bool = True
+) -> list[Ref]:
+    """Return the actors a numbered subject before an issue stands for ("All four support ..., Macron told a
+    press conference with Scholz, Draghi and Iohannis"): the sentence's actors when it names exactly that many,
+    else the latest group of that size named together."""
+    if not _NUMBER_HINT.search(text, start, issue_start):
+        return []
+    m = _NUMBERED.match(text, start, issue_start)
+    if m is None and inside:
+        m = _NUMBERED_INSIDE.search(text, start, issue_start)
+    if m is None or any(m.end() <= r.start < issue_start and not (r.possessive or r.governed) for r in refs):
+        return []  # another subject in between ("all four said Macron ..."); "Ukraine's candidacy" is an object
+    size = _NUMBERS[(m.group(1) or m.group(2)).lower()]
+    named: dict[str, Ref] = {}
+    for ref in refs:
+        if not ref.possessive and ref.start >= m.end() and ref.name not in named:
+            named[ref.name] = ref
+    for kind in ("person", "government"):
+        same = [r for r in named.values() if r.type == kind]
+        if len(same) == size:
+            return same
+    for group in islice(reversed(discourse.groups), _GROUPS_BACK):
+        if group[-1].end <= start and len({r.name for r in group}) == size:
+            return group
+    return []
+
+
+def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
+    """Return the other parties of an agreement the subject signed ("signed a security agreement with France"), or
+    those the subject joined in a position ("Spain joined France in calling for ...")."""
+    lo = max(0, cue.start - 80)
+    joined = _JOINED_IN.search(text, lo, cue.start) if "join" in text[lo : cue.start] else None
+    if joined is not None:
+        return [r for r in refs if joined.end(1) <= r.start and r.end <= joined.start(2)]
+    if not cue.phrase.endswith("signed"):
+        return []
+    found = []
+    for ref in refs:
+        with_ = cue.end < ref.start < end and _WITH_BEFORE.search(text, max(cue.end, ref.start - 12), ref.start)
+        if not with_ or _CLAUSE_END.search(text, cue.end, ref.start):
+            continue  # "signed a pact with Spain; talks with Portugal continue": another clause
+        # The agreement is named right before its partner ("an agreement with France", "a similar one with Germany").
+        if _AGREEMENT.search(text, max(cue.end, ref.start - 40), ref.start):
+            found.append(ref)
+    return found
+
+
+def pronoun_owner(
+    lowered: str, start: int, issue: Hit, refs: list[Ref], nouns: frozenset[str]
+) -> tuple[Ref, int] | None:
+    """Return the antecedent of "its/his/her" before a statement noun that names an issue ("persuade Hungary to lift
+    its veto on military aid": Hungary's veto), and where the statement starts; else None."""
+    m = None
+    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - 60), issue.start):
+        m = found
+    if m is None or m.group(2) not in nouns or _words(lowered[m.end() : issue.start]) > 4:
+        return None
+    wanted = ("person",) if m.group(1) in ("his", "her") else ("government", "organization")
+    before = [r for r in refs if start <= r.start and r.end <= m.start() and r.type in wanted and not r.possessive]
+    if not before or any(r.start > before[-1].end and r.end <= m.start() for r in refs):
+        return None
+    return before[-1], m.start()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def adjective_owner(
+    text: str, start: int, issue: Hit, refs: list[Ref], others: list[Hit], nouns: frozenset[str]
+) -> tuple[str, int, int] | None:
+    """Return the country code and span of a national adjective before a statement noun that names an issue
+    ("Hungarian objections to ...", "the German proposal to use frozen assets"); else None."""
+    adjectives = [h for h in others if h.payload.kind == "adj" and start <= h.start and h.end <= issue.start]
+    if not adjectives:
+        return None
+    adj = adjectives[-1]
+    if issue.start - adj.end > 80 or any(adj.end <= r.start < issue.start for r in refs):
+        return None
+    words = text[adj.end : issue.start].lower().split()
+    if not words or len(words) > 8 or words[0].strip(",.;:") not in nouns:
+        return None
+    if len(words) > 1 and words[1] not in _ATTACHED:
+        return None  # "the French plan revives a proposed initiative to ...": the noun's clause moves on
+    return adj.payload.value, adj.start, adj.end
+
+
+def _apposition(text: str, first: Ref, second: Ref) -> bool:
+    """Return whether two actors separated by a comma are one described twice ("the head of the Foreign Ministry
+    of Norway, Espen Barth Eide, noted"): a government and a person of the same country."""
+    if text[first.end : second.start].strip() != "," or first.country != second.country:
+        return False
+    return {first.type, second.type} == {"person", "government"}

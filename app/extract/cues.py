@@ -46,6 +46,14 @@ ATTRIBUTION = (
     "balked at", "torpedoed", "obstructed", "stopped short", "stops short", "abstained", "abstains",
 )
 
+# More acts that state a position as policy (codebook: signing an agreement, authorising a delivery, declining to act).
+ATTRIBUTION += (
+    "co-signed", "pleaded for", "pleads for", "pleading for", "appealed for", "appeals for", "opened the door to",
+    "opens the door to", "initiated", "spearheaded", "stopped short of", "stops short of", "demand", "urge",
+    "efforts to", "effort to", "in a bid to", "in an attempt to", "submitted", "submits", "applied for", "applies for",
+    "pledge", "pledging", "backing", "opposing", "rejecting",
+)
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
@@ -77,6 +85,7 @@ STANCE = {
         "applaud*", "champion*", "spearhead*", "lobby for", "lobbied for", "lobbying for", "press for", "pressed for",
         "pressing for", "argued for", "argues for", "campaign* for", "stand ready", "stands ready", "go-ahead",
         "greenlit", "unlock*", "crucial", "vital", "indispensable", "interested in", "right to",
+        "efforts to", "effort to", "in a bid to", "in an attempt to",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -161,8 +170,9 @@ COLLECTIVES = (
 NON_ACTORS = (
     "analyst*", "expert*", "journalist*", "reporter*", "correspondent*", "columnist*", "commentator*", "think tank*",
     "think-tank*", "researcher*", "professor*", "scholar*", "pollster*", "economist*", "historian*", "editorial*",
-    "respondents", "poll", "survey", "newspaper", "the publication", "media", "author*", "blogger*", "interlocutor*",
-    "retired", "former",
+    "respondents", "poll", "survey", "newspaper", "the publication", "media", "author", "authors", "blogger*",
+    "interlocutor*", "retired", "former", "news agency", "broadcaster*", "state media", "state television",
+    "wire service",
 )
 
 # Titles of office, mapped to the taxonomy's role; longer phrases win over shorter ones.
@@ -231,7 +241,7 @@ GOVERNMENT_VOICES = (
     "government", "ministry", "foreign ministry", "defence ministry", "defense ministry", "ministry of defense",
     "ministry of defence", "ministry of foreign affairs", "administration", "cabinet", "presidential office",
     "presidency", "diplomat", "diplomats", "embassy", "authorities", "sources", "government sources", "readout",
-    "statement", "leadership",
+    "statement", "leadership", "delegation", "delegations", "office",
 )
 
 PRONOUNS = (

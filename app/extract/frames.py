@@ -12,9 +12,40 @@ from datetime import date
 
 from app.extract.actors import Ref
 from app.extract.attribution import Speaker
+from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 from app.extract.stance import Stance, combine_cues
 
+_SETTING = re.compile(
+    r"\s*(?:Amid|Ahead of|In the run-up to|During|Despite|In the wake of|On the sidelines of|Against the backdrop of)"
+    r"\b[^,;:“\"]{0,160}?(,)"
+)
+# A subordinate clause after a comma: time, cause or concession ("..., after many leaders were blindsided").
+_SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|although|though|as|even as|whereas)\s+", re.I)
+_SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
+_EXPECT_OF = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}to\s+(?!be\b)")
+_AND = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+_NEXT_AGENT = re.compile(
+    r"\s*,?\s*(?:and|but|while)\s+(?:was\s+|were\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|opposed|"
+    r"vetoed|blocked|dismissed|refused)\s+by\s+(?:the\s+)?"
+)
+_BUT = re.compile(r",?\s+(?:but|while|whereas|yet)\s+(?:the\s+)?$", re.IGNORECASE)
+_REFUSAL_WORDS = ("refused", "declined", "balked", "resisted", "demurred", "said no", " it")
+_REFUSED_END = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:so far|thus far|until now|still|\w+ly)\s+)*"
+    r"(refused|declined|balked|resisted|demurred|said no|rejected it|opposed it|ruled it out)"
+    r"(?:\s+to do so)?(?:\s+(?:so far|thus far|until now|for now))?\s*[.;!]?[”\"]?\s*$",
+    re.IGNORECASE,
+)
+_NON_ANSWER = re.compile(
+    r"\s+(?:comment|provide|give|say|elaborate|specify|confirm|discuss|answer|reveal|disclose|name|identify|"
+    r"detail|respond|speculate|go into)\b"
+)
+_NOT_BEFORE = re.compile(r"\b(?:not|n't|never)\s+(?:yet\s+|publicly\s+|officially\s+)?$")
+_RELATIVE_HEADS = frozenset({"countries", "states", "governments", "nations", "leaders", "allies", "members", "ones"})
+_PREPOSITIONS = frozenset(
+    {"about", "over", "of", "on", "against", "for", "to", "by", "the", "an", "a", "its", "his", "her"}
+)
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _HISTORY_YEARS = 8
 # A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
@@ -26,12 +57,60 @@ _PAST_DATE = re.compile(
 # A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
 _BY_AGENT = re.compile(
     r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
-    r"(?:(?:which|that)\s+(?:was|were|is|are|has been|have been|had been)\s+)?"
+    r"(?:(?:which\s+|that\s+)?(?:was|were|is|are|has been|have been|had been)\s+)?"
     r"(?:(?:already|first|jointly|also|earlier)\s+)?"
     r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"
     r"demanded|requested|sought|rejected|opposed|vetoed|blocked|ruled out|dismissed|condemned)"
     r"\s+by\s+(?:the\s+)?"
 )
+
+
+# A later clause whose subject points back at a proposal and whose passive verb names its agent ("..., however,
+# the proposal was rejected by Zelensky's government").
+_BACK_PASSIVE = re.compile(
+    r"\b(?:the|this|that|such an?|the same)\s+(?:proposal|plan|idea|initiative|offer|demand|request|option|"
+    r"suggestion|model|deal|package)\s+(?:was|were|is|are|has been|have been|had been)\s+"
+    r"(?:(?:already|quickly|swiftly|flatly|firmly|immediately|also|then|later)\s+)?"
+    r"(accepted|backed|supported|endorsed|welcomed|rejected|opposed|vetoed|blocked|dismissed|refused)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def is_setting(text: str, start: int, issue: Hit, cue: Hit) -> bool:
+    """Return whether an issue sits in an opening adverbial that sets the scene for a later verb ("Amid efforts to
+    start peace talks, Zelensky told ...", "Ahead of the summit on aid, X said")."""
+    m = _SETTING.match(text, start)
+    return m is not None and issue.end <= m.start(1) and m.end(1) <= cue.start
+
+
+def in_other_clause(text: str, cue: Hit, issue: Hit, refs: list[Ref], others: list[Hit]) -> bool:
+    """Return whether an issue after a verb sits in a subordinate clause with a subject of its own ("Tusk warned
+    against X, after many leaders were blindsided by Y's plan for talks"): that clause is not the verb's."""
+    m = max(_SUBORDINATE.finditer(text, cue.end, issue.start), key=lambda found: found.start(), default=None)
+    if m is None or "," in text[m.end() : issue.start]:
+        return False  # no subordinate clause, or it closed before the issue ("X said, as he arrived, that ...")
+    named = [r.start for r in refs if m.end() <= r.start < issue.start and not r.possessive]
+    named += [h.start for h in others if m.end() <= h.start < issue.start and h.payload.kind in _SUBJECTS]
+    return any(_words(text[m.end() : at]) <= 2 for at in named)
+
+
+def as_demand(text: str, cue: Hit) -> Hit:
+    """Return an expectation of a named actor ("Moscow expected Kiev to accept ...") as a demand, a position of
+    the one who expects; an expectation about events ("expected to meet", "expects talks") stays a guess."""
+    if cue.payload == "hearsay" and cue.phrase.startswith("expect") and _EXPECT_OF.match(text, cue.end):
+        return Hit(cue.start, cue.end, cue.phrase, "say")
+    return cue
+
+
+def is_non_answer(lowered: str, cue: Hit) -> bool:
+    """Return whether a verb cue reports that nothing was said: "has not confirmed", "did not say", "declined to
+    comment" or "declined to provide details" state no position."""
+    if cue.phrase in ("declined to", "declines to"):
+        return bool(_NON_ANSWER.match(lowered, cue.end))
+    if cue.phrase not in SPEECH:
+        return False
+    return bool(_NOT_BEFORE.search(lowered, max(0, cue.start - 16), cue.start))
 
 
 def is_modifier(lowered: str, cue: Hit) -> bool:
@@ -40,7 +119,9 @@ def is_modifier(lowered: str, cue: Hit) -> bool:
         return True
     if not cue.phrase.endswith("ed"):
         return False
-    before = lowered[max(0, cue.start - 8) : cue.start].split()
+    before = lowered[max(0, cue.start - 30) : cue.start].split()
+    if len(before) > 1 and before[-1] == "that" and before[-2].rstrip(",") in _RELATIVE_HEADS:
+        return False  # "the countries that opposed ...": a relative clause, not "that proposed plan"
     return bool(before) and before[-1] in _DETERMINERS
 
 
@@ -68,17 +149,46 @@ def doer(refs: list[Ref], speaker: Speaker, issue: Hit) -> Speaker | None:
 
 def by_agent(
     text: str, lowered: str, end: int, refs: list[Ref], issue: Hit, stance_hits: list[Hit], negators: list[Hit]
-) -> tuple[Speaker, Stance] | None:
-    """Return the agent of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
+) -> list[tuple[Speaker, Stance]]:
+    """Return the agents of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
     lead = _BY_AGENT.match(lowered, issue.end, end)
-    if lead is None:
-        return None
-    agent = next((r for r in refs if r.start == lead.end()), None)
-    if agent is None:
-        return None
-    cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
-    values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
-    value, negated = combine_cues(text, values, negators) if values else (1, False)
-    polarity = issue.payload.polarity * value
-    label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
-    return Speaker([agent], cue, "relative"), Stance(label, lead.group(1), negated)
+    if lead is None and " by " in lowered[issue.end : end]:
+        lead = _BACK_PASSIVE.search(lowered, issue.end, end)
+    found: list[tuple[Speaker, Stance]] = []
+    while lead is not None:
+        agents = [r for r in refs if r.start == lead.end()]
+        if not agents:
+            break
+        for ref in refs:  # "backed by Germany and France"
+            if ref.start > agents[-1].end and _AND.fullmatch(text, agents[-1].end, ref.start):
+                agents.append(ref)
+        cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
+        values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
+        value, negated = combine_cues(text, values, negators) if values else (1, False)
+        polarity = issue.payload.polarity * value
+        label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
+        found.append((Speaker(agents, cue, "relative"), Stance(label, lead.group(1), negated)))
+        # "backed by Germany and opposed by Belgium": a second verb with its own agent.
+        lead = _NEXT_AGENT.match(lowered, agents[-1].end, end)
+    return found
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list[tuple[Speaker, Stance]]:
+    """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
+    for Taurus missiles, but Berlin has so far refused")."""
+    tail = text[max(issue.end, end - 50) : end].lower()
+    if not any(word in tail for word in _REFUSAL_WORDS):
+        return []
+    for ref in refs:
+        if ref.start < issue.end or not _BUT.search(text, issue.end, ref.start):
+            continue
+        m = _REFUSED_END.match(text, ref.end, end)
+        if m is not None:
+            label = "oppose" if issue.payload.polarity > 0 else "support"
+            cue = Hit(m.start(1), m.end(1), m.group(1), "say")
+            return [(Speaker([ref], cue, "relative"), Stance(label, m.group(1), False))]
+    return []

@@ -11,6 +11,8 @@ from app.taxonomy import Actor, Taxonomy
 
 # Surnames this common are not safe to use on their own.
 _SHORT_SURNAME = 3
+# NATO or the EU named by a common noun: the one the document named last ("the bloc's leaders said").
+_BLOCS = ("the bloc", "the alliance", "the military alliance", "the defence alliance", "the defense alliance")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Gazetteer:
             entries.append((word, Entry("nonactor", word)))
         for word in cues.PRONOUNS:
             entries.append((word, Entry("pronoun", word)))
+        for word in _BLOCS:
+            entries.append((word, Entry("bloc", word)))
         # Short all-capital names ("US", "EU", "PM") must match their case; longer ones need a capital letter.
         self._exact = {p for p in proper if len(p) <= 4 and p.isupper()} | {"Nato"}
         self._proper = {p.lower() for p in proper}

@@ -15,10 +15,31 @@ from datetime import date
 
 from app.extract.actors import ActorResolver, Discourse, Ref, guess_date
 from app.extract.anaphora import carry_issues
-from app.extract.attribution import Speaker, coordinated, is_hearsay_context, quote_spans, subject_of
+from app.extract.attribution import (
+    Speaker,
+    adjective_owner,
+    coordinated,
+    is_hearsay_context,
+    named_members,
+    numbered_group,
+    partners,
+    pronoun_owner,
+    quote_spans,
+    subject_of,
+)
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
-from app.extract.frames import by_agent, doer, is_history, is_modifier
+from app.extract.frames import (
+    as_demand,
+    by_agent,
+    doer,
+    elliptical_refusal,
+    in_other_clause,
+    is_history,
+    is_modifier,
+    is_non_answer,
+    is_setting,
+)
 from app.extract.gazetteer import Gazetteer
 from app.extract.matcher import Hit, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
@@ -94,7 +115,12 @@ class RulesExtractor:
             discourse.groups.extend(coordinated(text, refs))
             resolved.append((refs, others))
         say_buckets = [
-            [h for h in bucket if not _passive(lowered, h) and not is_modifier(lowered, h)] for bucket in say_buckets
+            [
+                as_demand(text, h)
+                for h in bucket
+                if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))
+            ]
+            for bucket in say_buckets
         ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         issue_buckets = carry_issues(text, sentences, issue_buckets)
@@ -127,6 +153,7 @@ class RulesExtractor:
                     listed = list_holders(text, issue.end, sentence.end, doc.sentence_at, resolved)
                     if listed:
                         speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
+                speaker = self._groups(doc, sentence, issue, speaker)
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
@@ -136,9 +163,10 @@ class RulesExtractor:
                 if relative is not None:
                     found_here.append(relative)
                 refs_here = resolved[i][0]
-                agent = by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
-                if agent is not None:
-                    found_here.append(agent)
+                found_here.extend(
+                    by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
+                )
+                found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
                 if speaker is not None and found_here and found_here[0][0] is speaker:
                     # "signed a security agreement with France": the other party signed it too.
                     partners = cosignatories(lowered, speaker.cue, issue, refs_here, sentence.end)
@@ -167,6 +195,13 @@ class RulesExtractor:
                 speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
                 if speaker is not None and speaker.rule in ("subject", "pronoun"):
                     return speaker
+                # "Witkoff affirmed that Trump “strongly supports these protocols”": the quotation continues the
+                # sentence of the actor right before it; the one reporting it holds it too.
+                lead = [r for r in refs if r.end <= quote[0] and not doc.text[r.end : quote[0]].strip()]
+                if lead and not lead[-1].possessive and _words(doc.text[quote[0] : inner[0].start]) <= 2:
+                    outer = self._quote_speaker(doc, quote)
+                    more = [r for r in outer.refs if r.name != lead[-1].name] if outer is not None else []
+                    return Speaker([lead[-1], *more], inner[0], "subject")
             speaker = self._quote_speaker(doc, quote)
             if speaker is not None:
                 return speaker
@@ -178,6 +213,7 @@ class RulesExtractor:
             if h.start >= issue.end
             and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
             and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
+            and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
         ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
@@ -188,6 +224,9 @@ class RulesExtractor:
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
         if before and before[-1].phrase in STATES_OF_MIND and closing:
             cue = closing[-1]
+        elif not before and cue is not None and cue.phrase != "according to":
+            # "..., according to X" closing the sentence wins over a phrase before it ("in favor of Ukraine").
+            cue = next((h for h in after if h.phrase == "according to" and _CLOSING.search(doc.text, 0, h.start)), cue)
         if cue is None or denied_speech(doc.lowered, cue):
             return None
         earlier = [h for h in says if h.end <= cue.start]
@@ -200,6 +239,15 @@ class RulesExtractor:
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
             speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+        they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
+        if they is not None and (speaker is None or speaker.rule == "pronoun"):
+            # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
+            speech = [h for h in says if h.start == they.start(1)]
+            outer = speech and subject_of(
+                doc.text, speech[0], refs, others, doc.discourse, lower=sentence.start, upper=speech[0].start
+            )
+            if outer:
+                speaker = Speaker(outer.refs, cue, "subject")
         if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
             return None
         comma = doc.text.rfind(",", issue.end, cue.start) if cue.start >= issue.end else -1
@@ -209,11 +257,39 @@ class RulesExtractor:
             return None  # "especially if Trump seeks ...": a condition, not a position
         if cue.end <= issue.start and self._someone_else(doc, sentence, speaker, cue, issue):
             return None
+        if cue.end <= issue.start and in_other_clause(doc.text, cue, issue, refs, others):
+            return None  # "..., after many leaders were blindsided by ...": another clause, another subject
+        if cue.start >= issue.end and is_setting(doc.text, sentence.start, issue, cue):
+            return None  # "Amid efforts to start peace talks, Zelensky said ...": the scene, not his position
         if cue.start >= issue.end:
             holder = doer(refs, speaker, issue)
             if holder is not None:
                 return holder
         return self._reporter(doc, sentence, speaker, says) or speaker
+
+    def _groups(self, doc: _Doc, sentence: Sentence, issue: Hit, speaker: Speaker | None) -> Speaker | None:
+        """Return the holders when they are named as a group: the members listed after a collective or as
+        signatories, a numbered subject ("all four"), the partners of a signed agreement; else the speaker."""
+        refs, others = doc.resolved[sentence.index]
+        if speaker is None:
+            members = named_members(doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0])
+            if members:
+                return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
+        # Inside a reported clause ("said that both sides must ...") only with a speaker to check it against.
+        group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse, inside=speaker is not None)
+        if group and speaker is None and not doc.says(sentence.index)[0]:
+            group = []  # "both sides suffered losses": a numbered subject states nothing without a verb
+        if group and speaker is not None and not {r.name for r in speaker.refs} <= {r.name for r in group}:
+            group = []  # "Zelensky said that both sides must ...": the speaker's demand, not the group's position
+        if group:
+            cue = speaker.cue if speaker is not None else Hit(sentence.end - 1, sentence.end, "group", "say")
+            return Speaker(group, cue, "listed")
+        if speaker is not None:
+            names = {r.name for r in speaker.refs}
+            more = [r for r in partners(doc.text, speaker.cue, sentence.end, refs) if r.name not in names]
+            if more:
+                return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
+        return speaker
 
     def _relative_clause(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
@@ -253,7 +329,7 @@ class RulesExtractor:
     ) -> tuple[Speaker, Stance] | None:
         """Return the owner of a position named by a possessive ("Trump's peace push", "Putin's refusal to accept
         a ceasefire", "Trump's announcement that he would do a peace deal")."""
-        refs, _ = doc.resolved[sentence.index]
+        refs, others = doc.resolved[sentence.index]
         # People only: "Ukraine's territory", "Russia's objectives" describe, "Trump's peace push" is a position.
         before = [
             r
@@ -263,10 +339,33 @@ class RulesExtractor:
             and issue.start - r.end <= 80
         ]
         if not before:
-            return None
+            # "persuade Hungary to lift its veto on military aid": the pronoun's antecedent owns the statement.
+            owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, _STATEMENT_NOUNS - {"position", "stance"})
+            if owner is None:
+                # "Hungarian objections to ...", "the German proposal to use frozen assets": that government's.
+                national = adjective_owner(
+                    doc.text, sentence.start, issue, refs, others, _STATEMENT_NOUNS | _MORE_NOUNS
+                )
+                government = national and self.resolver.government_ref(
+                    national[0], national[1], national[2], "adjective"
+                )
+                if not government:
+                    return None
+                owner = (government, national[2])
+            ref, at = owner
+            stance = decide_stance(doc.text, issue, stance_hits, negators, lower=at, upper=issue.end)
+            noun = doc.lowered[at : issue.start].split()[:2]
+            if stance.cue is None and set(noun) & _AGAINST_NOUNS:
+                # "objections to new sanctions": the noun itself opposes.
+                label = "oppose" if issue.payload.polarity > 0 else "support"
+                stance = Stance(label, noun[-1], False)
+            return Speaker([ref], Hit(at, at, "possessive", "say"), "possessive"), stance
         owner = before[-1]
         if _POSITION_OF.search(doc.lowered, owner.start, owner.end):
             # "the French position – that no decision should be made without Europe": France's.
+            says, _ = doc.says(sentence.index)
+            if any(owner.end <= h.start and h.end <= issue.start for h in says):
+                return None  # "expressed Russia's position when the leader said that ...": the later verb's
             cue = Hit(owner.end, owner.end, "position", "say")
             stance = decide_stance(doc.text, issue, stance_hits, negators, lower=owner.end, upper=issue.end)
             return Speaker([owner], cue, "possessive"), stance
@@ -306,7 +405,14 @@ class RulesExtractor:
         for ref in refs:
             conditional = _hypothetical(doc.lowered, head, ref.start)
             if head <= ref.start < window_end and not (ref.governed or ref.possessive or conditional):
-                return _words(doc.text[head : ref.start]) <= 1 and ref.country not in countries
+                if _words(doc.text[head : ref.start]) > 1:
+                    return False
+                # "Putin and Orban will hold talks": a subject group with someone of another country.
+                group = [ref]
+                for other in refs:
+                    if other.start > group[-1].end and _AND_ONLY.fullmatch(doc.text, group[-1].end, other.start):
+                        group.append(other)
+                return any(r.country not in countries for r in group)
         return False
 
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
@@ -446,6 +552,12 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+_AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")
+_SAID_THEY = re.compile(
+    r"\b(said|say|says|announced|stated|declared|added|insisted|confirmed)\s+(?:that\s+)?they\s+(?:\S+\s+){0,3}$"
+)
+_CLOSING = re.compile(r",\s*$")
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
@@ -487,6 +599,22 @@ _STATEMENT_NOUNS = frozenset(
         "initiative",
     )
 )
+# Statement nouns that a national adjective owns ("Hungarian objections", "the French refusal").
+_AGAINST_NOUNS = frozenset(
+    {
+        "objection",
+        "objections",
+        "veto",
+        "vetoes",
+        "resistance",
+        "reluctance",
+        "reservations",
+        "refusal",
+        "rejection",
+        "opposition",
+    }
+)
+_MORE_NOUNS = frozenset({"objection", "objections", "veto", "vetoes", "resistance", "reluctance", "reservations"})
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
