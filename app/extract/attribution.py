@@ -413,3 +413,46 @@ def _apposition(text: str, first: Ref, second: Ref) -> bool:
     if text[first.end : second.start].strip() != "," or first.country != second.country:
         return False
     return {first.type, second.type} == {"person", "government"}
+
+
+# "The joint statement reads", "the ministers noted": a text several governments signed speaks for each of them.
+_AUTHORED = re.compile(
+    r"\bthe\s+(?:(joint)\s+)?(?:statement|declaration|communiqu[eé]|letter)\s+(?:also\s+|further\s+)?"
+    r"(?:reads|read|says|said|states|stated|highlights|highlighted|stresses|stressed|underlines|underlined|notes|"
+    r"noted|adds|added|calls|called|urges|urged|emphasi[sz]es|emphasi[sz]ed|insists|insisted)\b"
+    r"|\bthe\s+(?:foreign\s+|defen[cs]e\s+)?(?:ministers|signatories)\s+(?:also\s+|further\s+)?"
+    r"(?:said|say|stated|noted|added|stressed|wrote|emphasi[sz]ed|underlined|insisted)\b",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|letter)\b", re.IGNORECASE)
+_AUTHORS_BACK = 600
+_QUOTE_CLOSE = re.compile(r"[\s,.]*")  # characters: the group of authors is named shortly before
+
+
+def statement_authors(text: str, start: int, end: int, discourse: Discourse, quote_end: int | None = None) -> list[Ref]:
+    """Return the actors a joint text speaks for ("..., the joint statement reads"; "The statement also highlights
+    ..."; "the ministers noted"): the group named together nearest a mention of a joint text before ("X, Y and Z
+    said in a joint statement"; "a joint statement ... Officials from X, Y and Z addressed ..."); else nothing.
+    For a quotation (start to quote_end), the joint text must be named right after it."""
+    authored = _AUTHORED.search(text, start if quote_end is None else quote_end, end)
+    if authored is None or (quote_end is not None and not _QUOTE_CLOSE.fullmatch(text, quote_end, authored.start())):
+        return []
+    mentions = list(_JOINT.finditer(text, max(0, start - 2 * _AUTHORS_BACK), authored.start() + 1))
+    if not mentions:
+        return []
+    first = mentions[0].start()
+    lower = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first), 0)
+    best: list[Ref] = []
+    distance = len(text)
+    for group in islice(reversed(discourse.groups), _GROUPS_BACK):
+        if group[0].start < lower or group[-1].end > start or discourse.quoted(group[0].start):
+            continue  # not the authors: a group named after the text, or inside a quotation of it
+        names: dict[str, Ref] = {}
+        for ref in group:
+            names.setdefault(ref.name, ref)
+        kinds = {"person" if r.type == "person" else "state" for r in names.values()}
+        latest = mentions[-1]  # the latest mention of the joint text names its authors nearest
+        gap = min(abs(latest.start() - group[-1].end), abs(group[0].start - latest.end()))
+        if len(names) >= 2 and len(kinds) == 1 and gap < distance:
+            best, distance = list(names.values()), gap
+    return best

@@ -1,0 +1,78 @@
+"""Who holds a position in unseen news, round 2: every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import make_extractor
+from app.extract.rules import RulesExtractor
+from app.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def rules() -> RulesExtractor:
+    return make_extractor("rules", taxonomy=load_taxonomy())
+
+
+def found(rules, text: str, on: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    day = date.fromisoformat(on) if on else None
+    return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+
+
+def actors(rules, text: str, on: str | None = "2024-06-01") -> set[str]:
+    return {actor for actor, _, _ in found(rules, text, on)}
+
+
+# --- a joint text speaks for the governments that signed it ----------------------------------------------------
+
+
+def test_a_joint_statement_quoted_after_its_signatories_speaks_for_each(rules):
+    text = (
+        "The foreign ministry in Oslo released a joint statement on Friday.\n"
+        "Diplomats from Norway, Sweden and Finland wrote to Washington after the meeting.\n"
+        "“We insist that Ukraine must take part in any peace negotiations,” the joint statement reads."
+    )
+    assert {"Norway", "Sweden", "Finland"} <= actors(rules, text)
+
+
+def test_the_statement_later_in_the_article_keeps_its_signatories(rules):
+    text = (
+        "Norway, Sweden and Finland issued a joint statement after the summit.\n"
+        "The statement also stresses the need for security guarantees for Ukraine."
+    )
+    assert {"Norway", "Sweden", "Finland"} <= actors(rules, text)
+
+
+def test_leaders_who_said_it_in_a_joint_statement_are_its_authors(rules):
+    text = (
+        "The governments of Belgium and Portugal are sending aid, Pedro Sánchez and Mette Frederiksen said in a "
+        "joint statement on Monday.\n"
+        "“We will provide more F-16 fighter jets to Ukraine,” the statement says."
+    )
+    assert {"Pedro Sánchez", "Mette Frederiksen"} <= actors(rules, text)
+    assert not {"Belgium", "Portugal"} & actors(rules, text)
+
+
+def test_a_statement_without_a_joint_text_is_not_given_to_a_list(rules):
+    text = (
+        "Norway, Sweden and Finland held talks on Friday.\n"
+        "The statement also stresses the need for security guarantees for Ukraine."
+    )
+    assert not {"Norway", "Sweden", "Finland"} & actors(rules, text)
+
+
+def test_those_thanked_inside_a_quotation_for_their_commitment_hold_it(rules):
+    text = "“We thank Belgium and Norway for committing to provide more fighter jets to Ukraine,” Biden said."
+    assert {"Belgium", "Norway"} <= actors(rules, text)
+
+
+def test_officials_from_a_country_are_its_voice(rules):
+    text = "Senior diplomats from Portugal and Spain said they backed sending troops to Ukraine."
+    assert {"Portugal", "Spain"} <= actors(rules, text)
+
+
+def test_talks_with_a_country_still_make_it_an_object(rules):
+    text = "Portugal wants peace talks with Russia to begin soon."
+    assert "Russia" not in actors(rules, text)
