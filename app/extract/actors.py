@@ -144,6 +144,7 @@ _HEAD_OF = re.compile(
     re.IGNORECASE,
 )
 _BLOC_MEMBERS = frozenset({"leaders"})
+_HIS_HER = re.compile(r"\b(?:his|her)\s+$", re.IGNORECASE)
 # "twelve EU leaders", "some NATO leaders": a part of the organisation, not the organisation.
 _QUANTIFIED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|many|most|few|other|all)\s+$",
@@ -353,6 +354,8 @@ class ActorResolver:
                     break
             ref, used = self._compose(text, phrase, discourse, on)
             if ref is None:
+                ref, used = self._pronoun_government(text, phrase[0], discourse), 1
+            if ref is None:
                 for group in phrase[:1]:
                     others.extend(group)
                 i += 1
@@ -412,6 +415,18 @@ class ActorResolver:
                     ref.end, ref.possessive, used = nxt[0].end, False, used + 1
             i += used
         return refs, others
+
+    def _pronoun_government(self, text: str, group: list[Hit], discourse: Discourse) -> Ref | None:
+        """Return the government of the person "his" or "her" stands for ("Her government agreed to ...")."""
+        voice = next((h for h in group if h.payload.kind == "voice"), None)
+        if voice is None or voice.payload.value not in _GOVERNMENT_HEADS:
+            return None
+        if not _HIS_HER.search(text, max(0, voice.start - 5), voice.start):
+            return None
+        person = discourse.last_person(before=voice.start)
+        if person is None or person.type != "person" or person.country is None:
+            return None
+        return self.government_ref(person.country, voice.start, voice.end, "pronoun+government")
 
     def _compose(self, text: str, phrase: list[list[Hit]], discourse: Discourse, on: date | None):
         """Resolve the longest sensible prefix of a phrase; return (ref or None, groups used)."""

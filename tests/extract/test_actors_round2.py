@@ -76,3 +76,16 @@ def test_officials_from_a_country_are_its_voice(rules):
 def test_talks_with_a_country_still_make_it_an_object(rules):
     text = "Portugal wants peace talks with Russia to begin soon."
     assert "Russia" not in actors(rules, text)
+
+
+# --- "his/her government" is the government of the person last named -------------------------------------------
+
+
+def test_her_government_is_the_government_of_the_person_named_before(rules):
+    text = "Kaja Kallas won a confidence vote on Tuesday. Her government agreed to send troops to Ukraine."
+    assert ("Estonia", "troops-in-ukraine", "support") in found(rules, text, "2023-05-01")
+
+
+def test_his_government_without_a_person_named_before_is_nobody(rules):
+    text = "His government agreed to send troops to Ukraine."
+    assert found(rules, text) == set()
