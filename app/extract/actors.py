@@ -144,6 +144,10 @@ _HEAD_OF = re.compile(
     re.IGNORECASE,
 )
 _BLOC_MEMBERS = frozenset({"leaders"})
+# Countries whose president, not a prime minister, is "the country's leader" in the news.
+_PRESIDENTIAL = frozenset(
+    {"US", "FR", "RU", "UA", "BY", "TR", "CN", "FI", "BR", "KZ", "AZ", "KR", "LT", "RO", "CY", "IR", "MX", "AR", "ZA"}
+)
 _HIS_HER = re.compile(r"\b(?:his|her)\s+$", re.IGNORECASE)
 # "twelve EU leaders", "some NATO leaders": a part of the organisation, not the organisation.
 _QUANTIFIED = re.compile(
@@ -510,6 +514,11 @@ class ActorResolver:
                     return known, used
                 if country:
                     return self._extracted(name.group(1), start, name.end(), country, role, discourse), used
+            if country and role == "leader":
+                # "the French leader": the president where the president leads, else the head of government.
+                if country in ("EU", "NATO") or not text[max(0, start - 4) : start].lower().endswith("the "):
+                    return None, 1
+                role = "head_of_state" if country in _PRESIDENTIAL else "head_of_government"
             if country:
                 if role == "head_of_state" and "president" in text[start:end].lower() and self._monarchy(country, on):
                     role = "head_of_government"  # "the Spanish president": a kingdom's president is its premier

@@ -89,3 +89,21 @@ def test_her_government_is_the_government_of_the_person_named_before(rules):
 def test_his_government_without_a_person_named_before_is_nobody(rules):
     text = "His government agreed to send troops to Ukraine."
     assert found(rules, text) == set()
+
+
+# --- "the French leader": whoever leads that country ------------------------------------------------------------
+
+
+def test_a_national_leader_is_the_president_where_the_president_leads(rules):
+    text = "The French leader said Paris was ready to send troops to Ukraine."
+    assert actors(rules, text) == {"Emmanuel Macron"}
+
+
+def test_a_national_leader_is_the_head_of_government_elsewhere(rules):
+    text = "The German leader said Berlin would not send troops to Ukraine."
+    assert actors(rules, text) == {"Olaf Scholz"}
+
+
+def test_an_opposition_leader_is_not_the_countrys_leader(rules):
+    text = "The Hungarian opposition leader said troops should be sent to Ukraine."
+    assert "Viktor Orbán" not in actors(rules, text)
