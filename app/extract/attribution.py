@@ -84,6 +84,8 @@ _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?(\s)[^,;.]{1,60}?(\s)in\s+$", re.IG
 _ATTACHED = frozenset(
     {"to", "on", "for", "against", "of", "over", "concerning", "regarding", "about", "that", "towards", "toward"}
 )
+_CLAUSE_WORDS = 25
+_CLAUSE_CHARS = 200
 _OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
@@ -373,15 +375,30 @@ def pronoun_owner(
     """Return the antecedent of "its/his/her" before a statement noun that names an issue ("persuade Hungary to lift
     its veto on military aid": Hungary's veto), and where the statement starts; else None."""
     m = None
-    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - 60), issue.start):
-        m = found
-    if m is None or m.group(2) not in nouns or _words(lowered[m.end() : issue.start]) > 4:
+    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - _CLAUSE_CHARS), issue.start):
+        if found.group(2) in nouns:
+            m = found
+    if m is None:
+        return None
+    gap = lowered[m.end() : issue.start]
+    # "his demands that allies ... raise their defence spending": a content clause carries the statement further.
+    clause = gap.startswith(" that ") and "," not in gap
+    if _words(gap) > (_CLAUSE_WORDS if clause else 4):
         return None
     wanted = ("person",) if m.group(1) in ("his", "her") else ("government", "organization")
-    before = [r for r in refs if start <= r.start and r.end <= m.start() and r.type in wanted and not r.possessive]
+    # "Trump's limits and his demands": a person named with a possessive is still "his".
+    before = [
+        r
+        for r in refs
+        if start <= r.start and r.end <= m.start() and r.type in wanted and (not r.possessive or wanted == ("person",))
+    ]
     if not before or any(r.start > before[-1].end and r.end <= m.start() for r in refs):
         return None
-    return before[-1], m.start()
+    at = m.start()
+    if clause and _words(gap) > 4:
+        # Its stance is read from the last of the clause's coordinated verbs ("... and increase their spending").
+        at = max(at, lowered.rfind(" and ", m.end(), issue.start))
+    return before[-1], at
 
 
 def _words(text: str) -> int:

@@ -342,9 +342,16 @@ class RulesExtractor:
             and r.end <= issue.start
             and issue.start - r.end <= 80
         ]
+        nouns = _STATEMENT_NOUNS - {"position", "stance"}
+        if before and not _POSITION_OF.search(doc.lowered, before[-1].start, before[-1].end):
+            words = doc.lowered[before[-1].end : issue.start].split()[1:4]
+            if not {w.strip(",.") for w in words} & _STATEMENT_NOUNS and pronoun_owner(
+                doc.lowered, sentence.start, issue, refs, nouns
+            ):
+                before = []  # "Trump's limits and his demands that ...": the statement is named after "his"
         if not before:
             # "persuade Hungary to lift its veto on military aid": the pronoun's antecedent owns the statement.
-            owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, _STATEMENT_NOUNS - {"position", "stance"})
+            owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, nouns)
             if owner is None:
                 # "Hungarian objections to ...", "the German proposal to use frozen assets": that government's.
                 national = adjective_owner(

@@ -107,3 +107,19 @@ def test_a_national_leader_is_the_head_of_government_elsewhere(rules):
 def test_an_opposition_leader_is_not_the_countrys_leader(rules):
     text = "The Hungarian opposition leader said troops should be sent to Ukraine."
     assert "Viktor Orbán" not in actors(rules, text)
+
+
+# --- "his demands": a noun after a possessive, owned by the pronoun's person ------------------------------------
+
+
+def test_his_demands_belong_to_the_person_named_with_a_possessive_before(rules):
+    text = (
+        "The envoy described Donald Trump's red lines and his demands that NATO members spend more on "
+        "their armies and raise their defense spending."
+    )
+    assert ("Donald Trump", "defense-spending", "support") in found(rules, text, "2025-03-01")
+
+
+def test_demands_after_his_is_a_noun_not_a_verb_of_its_subject(rules):
+    text = "Pete Hegseth repeated his demands that allies increase defence spending."
+    assert actors(rules, text, "2025-03-01") == {"Pete Hegseth"}
