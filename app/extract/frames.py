@@ -160,7 +160,8 @@ def by_agent(
         lead = _BACK_PASSIVE.search(lowered, issue.end, end)
     found: list[tuple[Speaker, Stance]] = []
     while lead is not None:
-        agents = [r for r in refs if r.start == lead.end()]
+        # "proposed by the United States": some names begin with their article.
+        agents = [r for r in refs if r.start == lead.end() or (r.start < lead.end() and r.end > lead.end())]
         if not agents:
             break
         for ref in refs:  # "backed by Germany and France"

@@ -123,3 +123,8 @@ def test_his_demands_belong_to_the_person_named_with_a_possessive_before(rules):
 def test_demands_after_his_is_a_noun_not_a_verb_of_its_subject(rules):
     text = "Pete Hegseth repeated his demands that allies increase defence spending."
     assert actors(rules, text, "2025-03-01") == {"Pete Hegseth"}
+
+
+def test_the_agent_of_a_proposal_named_with_its_article_holds_it_too(rules):
+    text = "Kyiv said it had accepted a two-week ceasefire proposed by the United States."
+    assert {("Ukraine", "ceasefire", "support"), ("United States", "ceasefire", "support")} <= found(rules, text)
