@@ -128,3 +128,8 @@ def test_demands_after_his_is_a_noun_not_a_verb_of_its_subject(rules):
 def test_the_agent_of_a_proposal_named_with_its_article_holds_it_too(rules):
     text = "Kyiv said it had accepted a two-week ceasefire proposed by the United States."
     assert {("Ukraine", "ceasefire", "support"), ("United States", "ceasefire", "support")} <= found(rules, text)
+
+
+def test_the_eu_executive_is_the_european_commission(rules):
+    text = "The EU's executive arm proposed to use frozen Russian assets to help Ukraine."
+    assert actors(rules, text) == {"European Commission"}
