@@ -46,6 +46,7 @@ _RELATIVE_HEADS = frozenset({"countries", "states", "governments", "nations", "l
 _PREPOSITIONS = frozenset(
     {"about", "over", "of", "on", "against", "for", "to", "by", "the", "an", "a", "its", "his", "her"}
 )
+_NOUN_AFTER_ARTICLE = re.compile(r"(?:^|[\s(“\"])(?:the|a|an)\s+$")
 _NOUN_AFTER_OWNER = re.compile(r"\b(?:his|its|their|our|my)\s+$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _HISTORY_YEARS = 8
@@ -121,6 +122,8 @@ def is_modifier(lowered: str, cue: Hit) -> bool:
     plural = lowered.endswith("s", cue.start, cue.end)
     if plural and _NOUN_AFTER_OWNER.search(lowered, max(0, cue.start - 7), cue.start):
         return True  # "his demands that ...", "their calls for ...": a noun, its owner is found by the possessive
+    if _NOUN_AFTER_ARTICLE.search(lowered, max(0, cue.start - 5), cue.start):
+        return True  # "the doubt about ...", "a demand for ...": a noun, no verb of the sentence's subject
     if not cue.phrase.endswith("ed"):
         return False
     before = lowered[max(0, cue.start - 30) : cue.start].split()

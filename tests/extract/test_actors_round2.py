@@ -133,3 +133,13 @@ def test_the_agent_of_a_proposal_named_with_its_article_holds_it_too(rules):
 def test_the_eu_executive_is_the_european_commission(rules):
     text = "The EU's executive arm proposed to use frozen Russian assets to help Ukraine."
     assert actors(rules, text) == {"European Commission"}
+
+
+def test_a_cue_word_after_an_article_is_a_noun_not_the_subjects_verb(rules):
+    text = "Scholz met Tusk on Friday, but the doubt about a ceasefire in Ukraine stayed."
+    assert "Olaf Scholz" not in actors(rules, text, "2023-06-01")
+
+
+def test_a_verb_of_the_subject_still_counts(rules):
+    text = "Scholz doubted that a ceasefire in Ukraine would hold."
+    assert "Olaf Scholz" in actors(rules, text, "2023-06-01")
