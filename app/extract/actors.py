@@ -139,10 +139,16 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma al
 # "Firstname Lastname, a/an/the ..." at a word boundary: a new person described by an apposition.
 _APPOSED = re.compile(r"(?<![\w’'])((?:[A-Z][a-zà-ÿ’'-]+\s){1,2}[A-Z][a-zà-ÿ’'-]+),\s+(?:(?:a|an|the)\s)?")
 _HEAD_OF = re.compile(
-    r"\b(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of\s+(?:the\s+)?$",
+    r"\b(?:(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of|"
+    r"(?:leaders|officials|diplomats|ministers|representatives|delegations|envoys|negotiators)\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _BLOC_MEMBERS = frozenset({"leaders"})
+# Countries whose president, not a prime minister, is "the country's leader" in the news.
+_PRESIDENTIAL = frozenset(
+    {"US", "FR", "RU", "UA", "BY", "TR", "CN", "FI", "BR", "KZ", "AZ", "KR", "LT", "RO", "CY", "IR", "MX", "AR", "ZA"}
+)
+_HIS_HER = re.compile(r"\b(?:his|her)\s+$", re.IGNORECASE)
 # "twelve EU leaders", "some NATO leaders": a part of the organisation, not the organisation.
 _QUANTIFIED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|many|most|few|other|all)\s+$",
@@ -352,6 +358,8 @@ class ActorResolver:
                     break
             ref, used = self._compose(text, phrase, discourse, on)
             if ref is None:
+                ref, used = self._pronoun_government(text, phrase[0], discourse), 1
+            if ref is None:
                 for group in phrase[:1]:
                     others.extend(group)
                 i += 1
@@ -411,6 +419,18 @@ class ActorResolver:
                     ref.end, ref.possessive, used = nxt[0].end, False, used + 1
             i += used
         return refs, others
+
+    def _pronoun_government(self, text: str, group: list[Hit], discourse: Discourse) -> Ref | None:
+        """Return the government of the person "his" or "her" stands for ("Her government agreed to ...")."""
+        voice = next((h for h in group if h.payload.kind == "voice"), None)
+        if voice is None or voice.payload.value not in _GOVERNMENT_HEADS:
+            return None
+        if not _HIS_HER.search(text, max(0, voice.start - 5), voice.start):
+            return None
+        person = discourse.last_person(before=voice.start)
+        if person is None or person.type != "person" or person.country is None:
+            return None
+        return self.government_ref(person.country, voice.start, voice.end, "pronoun+government")
 
     def _compose(self, text: str, phrase: list[list[Hit]], discourse: Discourse, on: date | None):
         """Resolve the longest sensible prefix of a phrase; return (ref or None, groups used)."""
@@ -494,6 +514,11 @@ class ActorResolver:
                     return known, used
                 if country:
                     return self._extracted(name.group(1), start, name.end(), country, role, discourse), used
+            if country and role == "leader":
+                # "the French leader": the president where the president leads, else the head of government.
+                if country in ("EU", "NATO") or not text[max(0, start - 4) : start].lower().endswith("the "):
+                    return None, 1
+                role = "head_of_state" if country in _PRESIDENTIAL else "head_of_government"
             if country:
                 if role == "head_of_state" and "president" in text[start:end].lower() and self._monarchy(country, on):
                     role = "head_of_government"  # "the Spanish president": a kingdom's president is its premier

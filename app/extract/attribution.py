@@ -84,6 +84,8 @@ _JOINED_IN = re.compile(r"\bjoin(?:ed|s|ing)?(\s)[^,;.]{1,60}?(\s)in\s+$", re.IG
 _ATTACHED = frozenset(
     {"to", "on", "for", "against", "of", "over", "concerning", "regarding", "about", "that", "towards", "toward"}
 )
+_CLAUSE_WORDS = 25
+_CLAUSE_CHARS = 200
 _OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
@@ -373,15 +375,30 @@ def pronoun_owner(
     """Return the antecedent of "its/his/her" before a statement noun that names an issue ("persuade Hungary to lift
     its veto on military aid": Hungary's veto), and where the statement starts; else None."""
     m = None
-    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - 60), issue.start):
-        m = found
-    if m is None or m.group(2) not in nouns or _words(lowered[m.end() : issue.start]) > 4:
+    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - _CLAUSE_CHARS), issue.start):
+        if found.group(2) in nouns:
+            m = found
+    if m is None:
+        return None
+    gap = lowered[m.end() : issue.start]
+    # "his demands that allies ... raise their defence spending": a content clause carries the statement further.
+    clause = gap.startswith(" that ") and "," not in gap
+    if _words(gap) > (_CLAUSE_WORDS if clause else 4):
         return None
     wanted = ("person",) if m.group(1) in ("his", "her") else ("government", "organization")
-    before = [r for r in refs if start <= r.start and r.end <= m.start() and r.type in wanted and not r.possessive]
+    # "Trump's limits and his demands": a person named with a possessive is still "his".
+    before = [
+        r
+        for r in refs
+        if start <= r.start and r.end <= m.start() and r.type in wanted and (not r.possessive or wanted == ("person",))
+    ]
     if not before or any(r.start > before[-1].end and r.end <= m.start() for r in refs):
         return None
-    return before[-1], m.start()
+    at = m.start()
+    if clause and _words(gap) > 4:
+        # Its stance is read from the last of the clause's coordinated verbs ("... and increase their spending").
+        at = max(at, lowered.rfind(" and ", m.end(), issue.start))
+    return before[-1], at
 
 
 def _words(text: str) -> int:
@@ -413,3 +430,46 @@ def _apposition(text: str, first: Ref, second: Ref) -> bool:
     if text[first.end : second.start].strip() != "," or first.country != second.country:
         return False
     return {first.type, second.type} == {"person", "government"}
+
+
+# "The joint statement reads", "the ministers noted": a text several governments signed speaks for each of them.
+_AUTHORED = re.compile(
+    r"\bthe\s+(?:(joint)\s+)?(?:statement|declaration|communiqu[eé]|letter)\s+(?:also\s+|further\s+)?"
+    r"(?:reads|read|says|said|states|stated|highlights|highlighted|stresses|stressed|underlines|underlined|notes|"
+    r"noted|adds|added|calls|called|urges|urged|emphasi[sz]es|emphasi[sz]ed|insists|insisted)\b"
+    r"|\bthe\s+(?:foreign\s+|defen[cs]e\s+)?(?:ministers|signatories)\s+(?:also\s+|further\s+)?"
+    r"(?:said|say|stated|noted|added|stressed|wrote|emphasi[sz]ed|underlined|insisted)\b",
+    re.IGNORECASE,
+)
+_JOINT = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|letter)\b", re.IGNORECASE)
+_AUTHORS_BACK = 600
+_QUOTE_CLOSE = re.compile(r"[\s,.]*")  # characters: the group of authors is named shortly before
+
+
+def statement_authors(text: str, start: int, end: int, discourse: Discourse, quote_end: int | None = None) -> list[Ref]:
+    """Return the actors a joint text speaks for ("..., the joint statement reads"; "The statement also highlights
+    ..."; "the ministers noted"): the group named together nearest a mention of a joint text before ("X, Y and Z
+    said in a joint statement"; "a joint statement ... Officials from X, Y and Z addressed ..."); else nothing.
+    For a quotation (start to quote_end), the joint text must be named right after it."""
+    authored = _AUTHORED.search(text, start if quote_end is None else quote_end, end)
+    if authored is None or (quote_end is not None and not _QUOTE_CLOSE.fullmatch(text, quote_end, authored.start())):
+        return []
+    mentions = list(_JOINT.finditer(text, max(0, start - 2 * _AUTHORS_BACK), authored.start() + 1))
+    if not mentions:
+        return []
+    first = mentions[0].start()
+    lower = max(text.rfind(". ", 0, first), text.rfind("\n", 0, first), 0)
+    best: list[Ref] = []
+    distance = len(text)
+    for group in islice(reversed(discourse.groups), _GROUPS_BACK):
+        if group[0].start < lower or group[-1].end > start or discourse.quoted(group[0].start):
+            continue  # not the authors: a group named after the text, or inside a quotation of it
+        names: dict[str, Ref] = {}
+        for ref in group:
+            names.setdefault(ref.name, ref)
+        kinds = {"person" if r.type == "person" else "state" for r in names.values()}
+        latest = mentions[-1]  # the latest mention of the joint text names its authors nearest
+        gap = min(abs(latest.start() - group[-1].end), abs(group[0].start - latest.end()))
+        if len(names) >= 2 and len(kinds) == 1 and gap < distance:
+            best, distance = list(names.values()), gap
+    return best

@@ -46,6 +46,8 @@ _RELATIVE_HEADS = frozenset({"countries", "states", "governments", "nations", "l
 _PREPOSITIONS = frozenset(
     {"about", "over", "of", "on", "against", "for", "to", "by", "the", "an", "a", "its", "his", "her"}
 )
+_NOUN_AFTER_ARTICLE = re.compile(r"(?:^|[\s(“\"])(?:the|a|an)\s+$")
+_NOUN_AFTER_OWNER = re.compile(r"\b(?:his|its|their|our|my)\s+$")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "this", "that"})
 _HISTORY_YEARS = 8
 # A year as the date of an event ("in 1997", "in May 1997", "the 2003 invasion"), not part of a name ("1991 borders").
@@ -117,6 +119,11 @@ def is_modifier(lowered: str, cue: Hit) -> bool:
     """Return whether a verb cue is used as a modifier: "a proposed initiative", "the so-called coalition"."""
     if lowered.endswith("so-", 0, cue.start):
         return True
+    plural = lowered.endswith("s", cue.start, cue.end)
+    if plural and _NOUN_AFTER_OWNER.search(lowered, max(0, cue.start - 7), cue.start):
+        return True  # "his demands that ...", "their calls for ...": a noun, its owner is found by the possessive
+    if _NOUN_AFTER_ARTICLE.search(lowered, max(0, cue.start - 5), cue.start):
+        return True  # "the doubt about ...", "a demand for ...": a noun, no verb of the sentence's subject
     if not cue.phrase.endswith("ed"):
         return False
     before = lowered[max(0, cue.start - 30) : cue.start].split()
@@ -156,7 +163,8 @@ def by_agent(
         lead = _BACK_PASSIVE.search(lowered, issue.end, end)
     found: list[tuple[Speaker, Stance]] = []
     while lead is not None:
-        agents = [r for r in refs if r.start == lead.end()]
+        # "proposed by the United States": some names begin with their article.
+        agents = [r for r in refs if r.start == lead.end() or (r.start < lead.end() and r.end > lead.end())]
         if not agents:
             break
         for ref in refs:  # "backed by Germany and France"

@@ -58,6 +58,8 @@ class Gazetteer:
                 proper.add(country.code)
         for title, role in cues.TITLES.items():
             entries.append((title, Entry("title", role)))
+        # "The French leader said": a country's leader is whoever leads its government (actors._LEADS).
+        entries.append(("leader", Entry("title", "leader")))
         for voice in cues.GOVERNMENT_VOICES:
             entries.append((voice, Entry("voice", voice)))
         for word in cues.COLLECTIVES:

@@ -25,6 +25,7 @@ from app.extract.attribution import (
     partners,
     pronoun_owner,
     quote_spans,
+    statement_authors,
     subject_of,
 )
 from app.extract.base import ExtractedClaim, register
@@ -193,7 +194,7 @@ class RulesExtractor:
             inner = [h for h in says if quote[0] <= h.start and h.end <= issue.start]
             if inner:
                 speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
-                if speaker is not None and speaker.rule in ("subject", "pronoun"):
+                if speaker is not None and speaker.rule in ("subject", "pronoun", "doer"):
                     return speaker
                 # "Witkoff affirmed that Trump “strongly supports these protocols”": the quotation continues the
                 # sentence of the actor right before it; the one reporting it holds it too.
@@ -275,6 +276,9 @@ class RulesExtractor:
             members = named_members(doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0])
             if members:
                 return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
+            authors = doc.joint and statement_authors(doc.text, sentence.start, sentence.end, doc.discourse)
+            if authors:
+                return Speaker(authors, Hit(sentence.end - 1, sentence.end, "joint", "say"), "listed")
         # Inside a reported clause ("said that both sides must ...") only with a speaker to check it against.
         group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse, inside=speaker is not None)
         if group and speaker is None and not doc.says(sentence.index)[0]:
@@ -338,9 +342,16 @@ class RulesExtractor:
             and r.end <= issue.start
             and issue.start - r.end <= 80
         ]
+        nouns = _STATEMENT_NOUNS - {"position", "stance"}
+        if before and not _POSITION_OF.search(doc.lowered, before[-1].start, before[-1].end):
+            words = doc.lowered[before[-1].end : issue.start].split()[1:4]
+            if not {w.strip(",.") for w in words} & _STATEMENT_NOUNS and pronoun_owner(
+                doc.lowered, sentence.start, issue, refs, nouns
+            ):
+                before = []  # "Trump's limits and his demands that ...": the statement is named after "his"
         if not before:
             # "persuade Hungary to lift its veto on military aid": the pronoun's antecedent owns the statement.
-            owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, _STATEMENT_NOUNS - {"position", "stance"})
+            owner = pronoun_owner(doc.lowered, sentence.start, issue, refs, nouns)
             if owner is None:
                 # "Hungarian objections to ...", "the German proposal to use frozen assets": that government's.
                 national = adjective_owner(
@@ -462,6 +473,13 @@ class RulesExtractor:
                 if speaker is not None:
                     doc.quote_speakers.append((q_end, speaker))
                     return Speaker(speaker.refs, cue, "quote")
+            if pick == "after" and doc.joint:
+                # "...,” the joint statement reads.": the governments that signed it.
+                authors = statement_authors(doc.text, q_start, sentence.end, doc.discourse, quote_end=q_end)
+                if authors:
+                    cue = Hit(sentence.end - 1, sentence.end, "joint", "say")
+                    doc.quote_speakers.append((q_end, Speaker(authors, cue, "listed")))
+                    return Speaker(authors, cue, "quote")
         # A quotation standing alone right after an attributed one continues it.
         # Only the latest attributed quotation counts; speakers are recorded in text order.
         previous = doc.quote_speakers[-1] if doc.quote_speakers else None
@@ -538,6 +556,7 @@ class _Doc:
         self.text, self.lowered, self.sentences, self.resolved = text, lowered, sentences, resolved
         self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
         self._starts = [s.start for s in sentences]
+        self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
