@@ -1,0 +1,119 @@
+"""Issue vocabulary and stance cues added in round 2 on unseen news. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract import make_extractor
+from app.extract.rules import RulesExtractor
+from app.taxonomy import load_taxonomy
+
+
+@pytest.fixture(scope="module")
+def rules() -> RulesExtractor:
+    return make_extractor("rules", taxonomy=load_taxonomy())
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    day = date.fromisoformat(on) if on else None
+    return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+
+
+def issues(rules, text: str) -> set[str]:
+    return {issue for _, issue, _ in found(rules, text)}
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Europe (and Ukraine) taking part in the negotiations
+        (
+            "Austria said the Europeans should participate in whatever settlement is drafted.",
+            ("Austria", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Portugal insisted that the Europeans must take part in shaping any deal.",
+            ("Portugal", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Ireland said it is only logical that the EU is involved in the discussions.",
+            ("Ireland", "europe-in-negotiations", "support"),
+        ),
+        # Ukraine in NATO as ambitions, Euro-Atlantic integration, becoming a member
+        (
+            "Russia demanded that Ukraine renounce its NATO ambitions for good.",
+            ("Russia", "ukraine-nato-membership", "oppose"),
+        ),
+        (
+            "Estonia said it backs Ukraine's Euro-Atlantic integration without reservation.",
+            ("Estonia", "ukraine-nato-membership", "support"),
+        ),
+        (
+            "Lithuania wants Ukraine to become a NATO member one day.",
+            ("Lithuania", "ukraine-nato-membership", "support"),
+        ),
+        # territorial integrity: refusing the loss of territory
+        (
+            "Ukraine said it rejects any plan involving the loss of its territory.",
+            ("Ukraine", "territorial-integrity", "support"),
+        ),
+        # defence spending as arming and modernising one's army
+        (
+            "Romania pledged the rapid modernization of the armed forces this decade.",
+            ("Romania", "defense-spending", "support"),
+        ),
+        # security guarantees as lasting security
+        (
+            "France said the coalition will commit to the lasting security of Ukraine.",
+            ("France", "security-guarantees", "support"),
+        ),
+    ],
+)
+def test_issue_vocabulary(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+def test_nato_member_states_are_not_ukraine_membership(rules):
+    text = "Ukraine thanked Poland, a NATO member state, for the new shipment of shells."
+    assert "ukraine-nato-membership" not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # holding back: stalling, pausing, renouncing, reservations
+        ("Slovakia stalled the new sanctions package for weeks.", ("Slovakia", "sanctions", "oppose")),
+        (
+            "Italy voiced reservations about sending European troops to Ukraine.",
+            ("Italy", "troops-in-ukraine", "oppose"),
+        ),
+        ("Canada paused military aid to Ukraine last month.", ("Canada", "military-aid", "oppose")),
+        # taking up again what was paused
+        (
+            "Norway announced it will resume military aid to Ukraine next week.",
+            ("Norway", "military-aid", "support"),
+        ),
+        (
+            "Canada said it would lift the pause on military aid to Ukraine.",
+            ("Canada", "military-aid", "support"),
+        ),
+    ],
+)
+def test_stance_cues(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talks as the time or setting of another position are no position on talks
+        "Finland said Ukraine must be armed before any peace talks start.",
+        "Spain said, following lengthy talks in Rome, that more air defence is needed.",
+        "Sweden said a NATO seat for Ukraine is not a realistic outcome of any negotiated settlement.",
+        "Norway said the frozen assets were a key question in the talks on Ukraine's future.",
+    ],
+)
+def test_talks_as_setting_are_no_position_on_talks(rules, text):
+    assert "negotiations" not in issues(rules, text)
