@@ -89,7 +89,7 @@ class RulesExtractor:
 
     def __call__(self, text: str, *, published_on: date | None) -> list[ExtractedClaim]:
         """Return the claims of one document."""
-        lowered = text.lower()
+        lowered = text.lower().replace("’", "'")  # a curly apostrophe matches the lexicons' straight one
         sentences = split_sentences(text)
         if not sentences:
             return []

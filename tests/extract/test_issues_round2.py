@@ -117,3 +117,12 @@ def test_stance_cues(rules, text, claim):
 )
 def test_talks_as_setting_are_no_position_on_talks(rules, text):
     assert "negotiations" not in issues(rules, text)
+
+
+def test_curly_apostrophe_matches_the_lexicons(rules):
+    # "Finland’s accession to NATO" is another applicant's membership, written with a typographic apostrophe
+    text = "Ukraine’s envoy met Norway’s foreign minister, who recalled Sweden’s recent accession to NATO."
+    assert "ukraine-nato-membership" not in issues(rules, text)
+    assert ("Austria", "europe-in-negotiations", "support") in found(
+        rules, "Austria said Kyiv’s participation in the talks is essential."
+    )
