@@ -25,7 +25,7 @@ from app.extract import cues
 from app.extract.matcher import Hit, PhraseMatcher, drop_overlaps
 from app.taxonomy import Taxonomy
 
-_LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0}
+_LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
@@ -66,6 +66,7 @@ class IssueCue:
     issue: str
     polarity: int
     carried: bool = False  # a back-reference ("the plan") standing for this issue of an earlier sentence
+    weak: bool = False  # a generic phrase ("help Ukraine") that names the issue only when no other issue is named
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def compile_issues(taxonomy: Taxonomy) -> Lexicons:
             phrases = lexicon.get(key) or []
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                 raise LexiconError(f"issue {issue.id}: lexicon.{key} must be a list of phrases")
-            entries += [(p, IssueCue(issue.id, polarity)) for p in phrases]
+            entries += [(p, IssueCue(issue.id, polarity, weak=key == "weak")) for p in phrases]
         yields[issue.id] = tuple(lexicon.get("yields_to") or ())
         needs = lexicon.get("requires") or []
         if not isinstance(needs, list) or not all(isinstance(p, str) for p in needs):
@@ -122,6 +123,23 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     stance = PhraseMatcher([(p, value) for value, phrases in cues.STANCE.items() for p in phrases])
     negators = PhraseMatcher([(p, "not") for p in cues.NEGATORS])
     return attribution, stance, negators
+
+
+def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
+    """Drop the generic phrases of an issue ("send troops to help Ukraine") from a clause that names another issue
+    in its own words: there they state the purpose of that other issue, not a position of their own. A colon, dash,
+    semicolon or quotation mark between the two ("Asked about guarantees — X said: “help Ukraine”") separates them."""
+    named = [h for h in drop_overlaps(hits) if h.payload.polarity != 0 and not h.payload.weak]
+    if not named:
+        return hits
+    return [h for h in hits if not h.payload.weak or not any(_same_clause(text, h, o) for o in named)]
+
+
+def _same_clause(text: str, weak: Hit, other: Hit) -> bool:
+    if other.payload.issue == weak.payload.issue:
+        return False
+    lower, upper = (other.end, weak.start) if other.end <= weak.start else (weak.end, other.start)
+    return _SEPARATOR.search(text, lower, upper) is None if lower <= upper else False
 
 
 def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
@@ -178,6 +196,7 @@ _STATE = re.compile(
     r"ongoing|in progress|taking place|took place|under way)\b"
 )
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
+_SEPARATOR = re.compile(r"[:;“”\"—–]|\s-\s")
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
 

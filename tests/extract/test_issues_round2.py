@@ -126,3 +126,21 @@ def test_curly_apostrophe_matches_the_lexicons(rules):
     assert ("Austria", "europe-in-negotiations", "support") in found(
         rules, "Austria said Kyiv’s participation in the talks is essential."
     )
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # generic help as the purpose of another issue is no position on aid
+        ("Belgium said it could send soldiers to Ukraine to help Ukraine hold the line.", "military-aid"),
+        ("Norway wants the frozen Russian assets used to support Ukraine.", "military-aid"),
+    ],
+)
+def test_generic_help_beside_another_issue(rules, text, absent):
+    assert absent not in issues(rules, text)
+
+
+def test_generic_help_alone_or_in_its_own_quotation_still_counts(rules):
+    assert ("Norway", "military-aid", "support") in found(rules, "Norway pledged to keep supporting Ukraine.")
+    text = "Asked about a ceasefire, Prime Minister Jonas Gahr Store said: “We will keep helping Ukraine.”"
+    assert "military-aid" in issues(rules, text)
