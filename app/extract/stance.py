@@ -196,6 +196,7 @@ _STATE = re.compile(
     r"ongoing|in progress|taking place|took place|under way)\b"
 )
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
+_PRECONDITION = re.compile(r"\b(?:until|unless|till)\s", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[:;“”\"—–]|\s-\s")
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
@@ -326,6 +327,14 @@ def decide_stance(
     """
     polarity = issue.payload.polarity
     start = max(_clause_start(text, lower, issue.start), issue.start - _CUE_BEFORE)
+    # A precondition ("no deal is possible until Russian troops leave"): what the holder insists on; only the cues
+    # inside the until-clause count, not the refusal it conditions.
+    precondition = None
+    for precondition in _PRECONDITION.finditer(text, start, issue.start):
+        pass
+    if precondition is not None:
+        start = precondition.end()
+        negator_hits = [n for n in negator_hits if n.start >= start]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
     conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
     if conditional:
@@ -334,7 +343,7 @@ def decide_stance(
         if not chain:
             if_at = start + conditional.start()
             chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
-    elif not chain:
+    elif not chain and precondition is None:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
     elif chain:

@@ -144,3 +144,21 @@ def test_generic_help_alone_or_in_its_own_quotation_still_counts(rules):
     assert ("Norway", "military-aid", "support") in found(rules, "Norway pledged to keep supporting Ukraine.")
     text = "Asked about a ceasefire, Prime Minister Jonas Gahr Store said: “We will keep helping Ukraine.”"
     assert "military-aid" in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # a precondition is what the holder insists on, whatever the refusal it conditions
+        (
+            "Lithuania said there can be no settlement until Russian troops leave Ukraine, and rejected the plan.",
+            ("Lithuania", "territorial-integrity", "support"),
+        ),
+        (
+            "Finland said it will not resume trade unless Russia withdraws its troops from Ukraine.",
+            ("Finland", "territorial-integrity", "support"),
+        ),
+    ],
+)
+def test_precondition_is_support(rules, text, claim):
+    assert claim in found(rules, text)
