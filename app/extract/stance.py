@@ -329,9 +329,7 @@ def decide_stance(
     start = max(_clause_start(text, lower, issue.start), issue.start - _CUE_BEFORE)
     # A precondition ("no deal is possible until Russian troops leave"): what the holder insists on; only the cues
     # inside the until-clause count, not the refusal it conditions.
-    precondition = None
-    for precondition in _PRECONDITION.finditer(text, start, issue.start):
-        pass
+    precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
     if precondition is not None:
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
