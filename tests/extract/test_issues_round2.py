@@ -162,3 +162,20 @@ def test_generic_help_alone_or_in_its_own_quotation_still_counts(rules):
 )
 def test_precondition_is_support(rules, text, claim):
     assert claim in found(rules, text)
+
+
+def test_avoiding_a_decision_opposes(rules):
+    text = "Slovakia demanded that the council avoid a decision on opening accession talks with Ukraine."
+    assert ("Slovakia", "ukraine-eu-membership", "oppose") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ceasefire as a point in time is no position on it
+        "Norway said that upon a ceasefire it would station instructors in western Ukraine.",
+        "Denmark said that in case of a ceasefire its engineers would help clear mines.",
+    ],
+)
+def test_ceasefire_as_a_point_in_time(rules, text):
+    assert "ceasefire" not in issues(rules, text)
