@@ -123,7 +123,8 @@ STANCE = {
         "appeasement", "appeas*", "reward* aggression", "reward* putin", "slammed", "blasted", "lambast*",
         "denounc*", "decried", "deplor*", "hold up", "held up", "holding up",
         # Holding back in other words: stalling, pausing, renouncing, reservations.
-        "stall*", "pause*", "renounc*", "avoid a decision", "avoid any decision", "reservations about", "reservations over", "reservations regarding",
+        "stall*", "pause*", "renounc*", "avoid a decision", "avoid any decision", "reservations about",
+        "reservations over", "reservations regarding",
         # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
         "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
         "freezing the front",
