@@ -176,6 +176,12 @@ _DENIED = re.compile(
     r"|\b(?:declined|declines|refused|refuses|would not|did not|does not)\s+(?:to\s+)?"
     r"(?:comment|elaborate|provide details|give details|go into details|name|identify|say which|disclose)\b"
 )
+# What someone is confronted with or pressed into ("was faced with calls for a ceasefire"): not their position.
+_RECEIVED = re.compile(
+    r"\b(?:confronted|faced|presented|bombarded|flooded)\s+with\s+(?:[\w'’-]+\s+){0,5}$"
+    r"|\b(?:(?:is|are|was|were|been|being)\s+(?:pressed|pressured|pressurised|pressurized)|under\s+pressure)"
+    r"\s+(?:in)?to\s+(?:[\w'’-]+\s+){0,3}$"
+)
 # A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
 _BACKDROP = re.compile(
     r"(?:amid|ahead of|in the wake of|against the backdrop of|against the background of)\b[^,]{0,120},",
@@ -223,7 +229,7 @@ def is_background(
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
     clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
-    if _DENIED.search(clause):
+    if _DENIED.search(clause) or _RECEIVED.search(clause):
         return True
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True

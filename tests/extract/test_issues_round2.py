@@ -179,3 +179,21 @@ def test_avoiding_a_decision_opposes(rules):
 )
 def test_ceasefire_as_a_point_in_time(rules, text):
     assert "ceasefire" not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what someone is confronted with or pressed into is not their position
+        "Ukrainian President Volodymyr Zelensky was confronted with repeated offers of a ceasefire from abroad.",
+        "Norway is under pressure to send more troops to Ukraine, its government said.",
+    ],
+)
+def test_what_is_received_is_no_position(rules, text):
+    claims = found(rules, text)
+    assert not any(issue in {"ceasefire", "troops-in-ukraine"} for _, issue, _ in claims)
+
+
+def test_pressing_for_something_is_still_a_position(rules):
+    text = "Norway pressed for a ceasefire in Ukraine before the winter."
+    assert ("Norway", "ceasefire", "support") in found(rules, text)
