@@ -168,7 +168,7 @@ _TOPIC_AFTER = re.compile(r"\s+(?:issue|question|topic|dossier|file|matter)\b")
 _TOPIC_DETERMINER = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}$")
 _STANCE_ON = re.compile(
     r"\b(?:stance|position|policy|views?|details)\s+(?:on|about|regarding|concerning|towards?)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\"'‘“]?$"  # the topic may be in quotation marks
 )
 # A denied implication ("this does not mean we are considering X"): what follows is no position.
 _DENIED = re.compile(

@@ -197,3 +197,8 @@ def test_what_is_received_is_no_position(rules, text):
 def test_pressing_for_something_is_still_a_position(rules):
     text = "Norway pressed for a ceasefire in Ukraine before the winter."
     assert ("Norway", "ceasefire", "support") in found(rules, text)
+
+
+def test_stance_on_a_quoted_topic_is_a_topic(rules):
+    text = "Austria's stance on 'frozen assets' surprises its partners."
+    assert "frozen-assets" not in issues(rules, text)
