@@ -202,3 +202,10 @@ def test_pressing_for_something_is_still_a_position(rules):
 def test_stance_on_a_quoted_topic_is_a_topic(rules):
     text = "Austria's stance on 'frozen assets' surprises its partners."
     assert "frozen-assets" not in issues(rules, text)
+
+
+def test_a_phrase_inside_another_issues_gap_counts_too(rules):
+    text = "Latvia demands that Russia immediately cease hostilities, withdraw its army and pay reparations."
+    claims = found(rules, text)
+    assert ("Latvia", "ceasefire", "support") in claims
+    assert ("Latvia", "territorial-integrity", "support") in claims
