@@ -129,6 +129,8 @@ def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
     """Drop the generic phrases of an issue ("send troops to help Ukraine") from a clause that names another issue
     in its own words: there they state the purpose of that other issue, not a position of their own. A colon, dash,
     semicolon or quotation mark between the two ("Asked about guarantees — X said: “help Ukraine”") separates them."""
+    if not any(h.payload.weak for h in hits):
+        return hits
     named = [h for h in drop_overlaps(hits) if h.payload.polarity != 0 and not h.payload.weak]
     if not named:
         return hits
