@@ -25,7 +25,8 @@ ATTRIBUTION = (
     "accepted", "accepts", "approved", "approves", "endorsed", "endorses", "supported", "supports", "backed", "backs",
     "favours", "favors", "favoured", "favored", "welcomed", "welcomes", "opposed", "opposes", "oppose", "rejected",
     "rejects", "reject", "refused", "refuses", "ruled out", "rules out", "rule out", "dismissed", "dismisses",
-    "vetoed", "vetoes", "blocked", "blocks", "defended", "defends", "advocated", "advocates", "pushed for",
+    "vetoed", "vetoes", "blocked", "blocks", "stalled", "stalls", "paused", "pauses", "resumed", "resumes",
+    "defended", "defends", "advocated", "advocates", "pushed for",
     "pushes for", "pushing for", "requested", "requests", "sought", "seeks", "wants", "wanted", "prefers",
     "preferred", "intends", "decided", "decides", "committed", "commits", "committing", "offered", "offers",
     "highlighted", "specified", "highlights", "echoed", "echoes", "reaffirmed", "reaffirms", "raised", "announcing",
@@ -86,6 +87,8 @@ STANCE = {
         "pressing for", "argued for", "argues for", "campaign* for", "stand ready", "stands ready", "go-ahead",
         "greenlit", "unlock*", "crucial", "vital", "indispensable", "interested in", "right to",
         "efforts to", "effort to", "in a bid to", "in an attempt to",
+        # Taking up again what was paused.
+        "resum*", "restor*",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -119,6 +122,9 @@ STANCE = {
         "off the table", "not an option", "dangerous", "naive", "unwise", "folly", "capitulation", "surrender",
         "appeasement", "appeas*", "reward* aggression", "reward* putin", "slammed", "blasted", "lambast*",
         "denounc*", "decried", "deplor*", "hold up", "held up", "holding up",
+        # Holding back in other words: stalling, pausing, renouncing, reservations.
+        "stall*", "pause*", "renounc*", "avoid a decision", "avoid any decision", "reservations about",
+        "reservations over", "reservations regarding",
         # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
         "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
         "freezing the front",

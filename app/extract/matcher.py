@@ -17,6 +17,10 @@ from typing import Any
 
 import ahocorasick
 
+# \w is exactly str.isalnum() or "_", tested in C rather than in a Python call per character.
+_TWO_WORD_CHARS = re.compile(r"\w\w")
+_WORD_TAIL = re.compile(r"[\w'’-]*")
+_REACH = 240  # characters: a gap phrase longer than this (three gap words of 60+ characters) is not looked for
 _GAP = r"(?:\W+[\w'’-]+){0,3}?\W+"
 
 
@@ -28,10 +32,6 @@ class Hit:
     end: int
     phrase: str
     payload: Any
-
-
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -54,6 +54,7 @@ class PhraseMatcher:
     def __init__(self, entries: Iterable[tuple[str, Any]], *, case_sensitive: Iterable[str] = ()) -> None:
         self._automaton = ahocorasick.Automaton()
         self._patterns: list[tuple[re.Pattern, str, Any]] = []
+        self._needles: list[str] = []  # per pattern: a word it cannot match without
         self._case_sensitive = frozenset(case_sensitive)
         keys: dict[str, list[tuple[str, bool, Any]]] = {}
         regex_parts: list[tuple[str, Any]] = []
@@ -72,6 +73,8 @@ class PhraseMatcher:
         for phrase, payload in regex_parts:
             pattern = re.compile(_phrase_regex(phrase.lower()) + r"(?![\w])", re.IGNORECASE)
             self._patterns.append((pattern, phrase, payload))
+            later = [w.rstrip("*") for w in phrase.lower().split()[1:] if w != ".."]
+            self._needles.append(max(later, key=len) if later else "")
             first = phrase.split()[0].rstrip("*").lower()
             triggers.setdefault(first, []).append(len(self._patterns) - 1)
         for key in keys.keys() | triggers.keys():
@@ -87,20 +90,22 @@ class PhraseMatcher:
         if not self._empty:
             for last, (length, values, triggered) in self._automaton.iter(lowered):
                 start, end = last - length + 1, last + 1
-                if start > 0 and _is_word_char(lowered[start - 1]) and _is_word_char(lowered[start]):
-                    continue
+                if start > 0 and _TWO_WORD_CHARS.match(lowered, start - 1):
+                    continue  # inside a word
                 for index in triggered:
                     pattern, phrase, payload = self._patterns[index]
+                    # The phrase's longest later word must follow within its reach before the regex is tried.
+                    if lowered.find(self._needles[index], start, start + _REACH) < 0:
+                        continue
                     m = pattern.match(lowered, start)
                     if m:
                         hits.append(Hit(start, m.end(), phrase, payload))
                 for phrase, wildcard, payload in values:
                     stop = end
                     if wildcard:
-                        while stop < len(lowered) and (_is_word_char(lowered[stop]) or lowered[stop] in "'’-"):
-                            stop += 1
-                    elif stop < len(lowered) and _is_word_char(lowered[stop]) and _is_word_char(lowered[stop - 1]):
-                        continue
+                        stop = _WORD_TAIL.match(lowered, end).end()
+                    elif _TWO_WORD_CHARS.match(lowered, end - 1):
+                        continue  # the word goes on
                     if phrase in self._case_sensitive and not text.startswith(phrase.rstrip("*"), start):
                         continue
                     hits.append(Hit(start, stop, phrase, payload))

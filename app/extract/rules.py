@@ -53,6 +53,7 @@ from app.extract.stance import (
     decide_stance,
     denied_speech,
     drop_targets,
+    drop_weak,
     is_background,
     issue_hits,
 )
@@ -90,12 +91,12 @@ class RulesExtractor:
 
     def __call__(self, text: str, *, published_on: date | None) -> list[ExtractedClaim]:
         """Return the claims of one document."""
-        lowered = text.lower()
+        lowered = text.lower().replace("’", "'")  # a curly apostrophe matches the lexicons' straight one
         sentences = split_sentences(text)
         if not sentences:
             return []
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
-        issue_buckets = _bucket(self.lexicons.matcher.find(text, lowered), sentences)
+        issue_buckets = [drop_weak(lowered, b) for b in _bucket(self.lexicons.matcher.find(text, lowered), sentences)]
         context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
         stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)

@@ -25,7 +25,7 @@ from app.extract import cues
 from app.extract.matcher import Hit, PhraseMatcher, drop_overlaps
 from app.taxonomy import Taxonomy
 
-_LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0}
+_LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
@@ -66,6 +66,7 @@ class IssueCue:
     issue: str
     polarity: int
     carried: bool = False  # a back-reference ("the plan") standing for this issue of an earlier sentence
+    weak: bool = False  # a generic phrase ("help Ukraine") that names the issue only when no other issue is named
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def compile_issues(taxonomy: Taxonomy) -> Lexicons:
             phrases = lexicon.get(key) or []
             if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
                 raise LexiconError(f"issue {issue.id}: lexicon.{key} must be a list of phrases")
-            entries += [(p, IssueCue(issue.id, polarity)) for p in phrases]
+            entries += [(p, IssueCue(issue.id, polarity, weak=key == "weak")) for p in phrases]
         yields[issue.id] = tuple(lexicon.get("yields_to") or ())
         needs = lexicon.get("requires") or []
         if not isinstance(needs, list) or not all(isinstance(p, str) for p in needs):
@@ -124,10 +125,39 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     return attribution, stance, negators
 
 
+def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
+    """Drop the generic phrases of an issue ("send troops to help Ukraine") from a clause that names another issue
+    in its own words: there they state the purpose of that other issue, not a position of their own. A colon, dash,
+    semicolon or quotation mark between the two ("Asked about guarantees — X said: “help Ukraine”") separates them."""
+    if not any(h.payload.weak for h in hits):
+        return hits
+    named = [h for h in drop_overlaps(hits) if h.payload.polarity != 0 and not h.payload.weak]
+    if not named:
+        return hits
+    return [h for h in hits if not h.payload.weak or not any(_same_clause(text, h, o) for o in named)]
+
+
+def _same_clause(text: str, weak: Hit, other: Hit) -> bool:
+    if other.payload.issue == weak.payload.issue:
+        return False
+    lower, upper = (other.end, weak.start) if other.end <= weak.start else (weak.end, other.start)
+    return _SEPARATOR.search(text, lower, upper) is None if lower <= upper else False
+
+
 def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
     """Keep the longest of overlapping issue phrases, drop issues that yield to another one present, and issues
     whose required context (e.g. Ukraine named nearby) is missing; context holds the issues whose is present."""
-    kept = [h for h in drop_overlaps(hits) if h.payload.polarity != 0]
+    kept = drop_overlaps(hits)
+    # Another issue's phrase inside the gap of a phrase ("Russia immediately cease hostilities, withdraw"): both count.
+    gaps = [k for k in kept if ".." in k.phrase]
+    if gaps:
+        inner = [
+            h
+            for h in hits
+            if any(g.start < h.start and h.end < g.end and g.payload.issue != h.payload.issue for g in gaps)
+        ]
+        kept = sorted(kept + drop_overlaps(inner), key=lambda h: (h.start, -(h.end - h.start)))
+    kept = [h for h in kept if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
     kept = [h for h in kept if not (set(lexicons.yields.get(h.payload.issue, ())) & present)]
     return [h for h in kept if h.payload.issue not in lexicons.required or h.payload.issue in (context or set())]
@@ -150,13 +180,19 @@ _TOPIC_AFTER = re.compile(r"\s+(?:issue|question|topic|dossier|file|matter)\b")
 _TOPIC_DETERMINER = re.compile(r"\bthe\s+(?:[\w'’-]+\s+){0,2}$")
 _STANCE_ON = re.compile(
     r"\b(?:stance|position|policy|views?|details)\s+(?:on|about|regarding|concerning|towards?)\s+"
-    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}[\"'‘“]?$"  # the topic may be in quotation marks
 )
 # A denied implication ("this does not mean we are considering X"): what follows is no position.
 _DENIED = re.compile(
     r"\b(?:does|do|did)\s*(?:not|n't)\s+mean\b|\bnot\s+mean\s+that\b"
     r"|\b(?:declined|declines|refused|refuses|would not|did not|does not)\s+(?:to\s+)?"
     r"(?:comment|elaborate|provide details|give details|go into details|name|identify|say which|disclose)\b"
+)
+# What someone is confronted with or pressed into ("was faced with calls for a ceasefire"): not their position.
+_RECEIVED = re.compile(
+    r"\b(?:confronted|faced|presented|bombarded|flooded)\s+with\s+(?:[\w'’-]+\s+){0,5}$"
+    r"|\b(?:(?:is|are|was|were|been|being)\s+(?:pressed|pressured|pressurised|pressurized)|under\s+pressure)"
+    r"\s+(?:in)?to\s+(?:[\w'’-]+\s+){0,3}$"
 )
 # A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
 _BACKDROP = re.compile(
@@ -178,6 +214,8 @@ _STATE = re.compile(
     r"ongoing|in progress|taking place|took place|under way)\b"
 )
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
+_PRECONDITION = re.compile(r"\b(?:until|unless|till)\s", re.IGNORECASE)
+_SEPARATOR = re.compile(r"[:;“”\"—–]|\s-\s")
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
 
@@ -203,7 +241,7 @@ def is_background(
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
     clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
-    if _DENIED.search(clause):
+    if _DENIED.search(clause) or _RECEIVED.search(clause):
         return True
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True
@@ -307,6 +345,12 @@ def decide_stance(
     """
     polarity = issue.payload.polarity
     start = max(_clause_start(text, lower, issue.start), issue.start - _CUE_BEFORE)
+    # A precondition ("no deal is possible until Russian troops leave"): what the holder insists on; only the cues
+    # inside the until-clause count, not the refusal it conditions.
+    precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
+    if precondition is not None:
+        start = precondition.end()
+        negator_hits = [n for n in negator_hits if n.start >= start]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
     conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
     if conditional:
@@ -315,7 +359,7 @@ def decide_stance(
         if not chain:
             if_at = start + conditional.start()
             chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
-    elif not chain:
+    elif not chain and precondition is None:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
     elif chain:

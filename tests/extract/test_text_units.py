@@ -64,7 +64,7 @@ def test_every_shipped_issue_has_a_lexicon():
     taxonomy = load_taxonomy()
     for issue in taxonomy.issues.values():
         assert issue.lexicon.get("terms"), issue.id
-        unknown = set(issue.lexicon) - {"terms", "support", "oppose", "not", "yields_to", "requires"}
+        unknown = set(issue.lexicon) - {"terms", "support", "oppose", "not", "weak", "yields_to", "requires"}
         assert not unknown, issue.id
         assert set(issue.lexicon.get("yields_to", [])) <= set(taxonomy.issues), issue.id
     compile_issues(taxonomy)
