@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from app.extract import make_extractor
-from app.extract.rules import RulesExtractor
-from app.taxonomy import load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def rules() -> RulesExtractor:
-    return make_extractor("rules", taxonomy=load_taxonomy())
+from tests.extract.conftest import claims_found
 
 
 def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
-    day = date.fromisoformat(on) if on else None
-    return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+    return claims_found(rules, text, on)
 
 
 # --- issue named in an earlier sentence --------------------------------------------------------------------
