@@ -239,7 +239,17 @@ class Discourse:
         return fallback
 
 
-def _group(hits: list[Hit]) -> list[list[Hit]]:
+class _Group(list):
+    """Hits that cover one span, with their payloads by kind (looked up many times, so built once)."""
+
+    __slots__ = ("kinds",)
+
+    def __init__(self, hits: list[Hit]) -> None:
+        super().__init__(hits)
+        self.kinds: dict[str, Entry] = {hit.payload.kind: hit.payload for hit in hits}
+
+
+def _group(hits: list[Hit]) -> list[_Group]:
     """Group hits that cover the same longest span; shorter hits inside a longer one are dropped."""
     groups: list[list[Hit]] = []
     for hit in hits:
@@ -251,11 +261,7 @@ def _group(hits: list[Hit]) -> list[list[Hit]]:
             if hit.start < head.end:
                 continue
         groups.append([hit])
-    return groups
-
-
-def _kinds(group: list[Hit]) -> dict[str, Entry]:
-    return {hit.payload.kind: hit.payload for hit in group}
+    return [_Group(group) for group in groups]
 
 
 # Offices named after an institution ("the European Commission president", "European Council President").
@@ -330,23 +336,23 @@ class ActorResolver:
                 _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start])
                 or (
                     # "officials in Berlin", "diplomats in Kyiv": the voices of that capital's government.
-                    "voice" in _kinds(groups[j - 1])
-                    and {"seat", "country"} & _kinds(groups[j]).keys()
+                    "voice" in groups[j - 1].kinds
+                    and {"seat", "country"} & groups[j].kinds.keys()
                     and _IN.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
                 )
                 or (
                     # "President Vladimir Zelensky": a title, a first name spelt otherwise, a known surname.
-                    "title" in _kinds(groups[j - 1])
-                    and "person" in _kinds(groups[j])
+                    "title" in groups[j - 1].kinds
+                    and "person" in groups[j].kinds
                     and _FIRST_NAME.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
                 )
             ):
-                kinds = _kinds(groups[j])
+                kinds = groups[j].kinds
                 glue = text[groups[j - 1][0].end : groups[j][0].start]
                 # "spokesperson for the Polish government", "prime minister of Hungary": the country comes later.
                 heads = {"person", "title", "voice", "org"}
                 if (_OF_FOR.search(glue) or _IN.fullmatch(glue)) and not (
-                    {"country", "seat", "adj"} & _kinds(phrase[0]).keys()
+                    {"country", "seat", "adj"} & phrase[0].kinds.keys()
                 ):
                     heads |= {"country", "seat", "adj"}
                 plural = kinds.get("collective") and kinds["collective"].value in _PLURAL_VOICES
@@ -386,7 +392,7 @@ class ActorResolver:
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
                 ref.governed = True  # "talks with Germany and France": both are objects
             nxt = groups[i + used] if i + used < len(groups) else None
-            voice = _kinds(nxt).get("voice") if nxt else None
+            voice = nxt.kinds.get("voice") if nxt else None
             if ref.possessive and voice and voice.value in _SPOKES | _GOVERNMENT_HEADS:
                 # "Orban's press secretary", "Zelensky's government" speak for that leader's government.
                 government = self.government_ref(ref.country, ref.start, nxt[0].end, "spokesperson")
@@ -407,7 +413,7 @@ class ActorResolver:
             elif ref.country in ("NATO", "EU") and ref.slug == getattr(self.gaz.government(ref.country), "slug", None):
                 discourse.blocs.append((ref.start, ref.country))
                 nxt = groups[i + used] if i + used < len(groups) else None
-                member = _kinds(nxt).get("collective") if nxt else None
+                member = nxt.kinds.get("collective") if nxt else None
                 quantified = _QUANTIFIED.search(text, max(0, ref.start - 20), ref.start)
                 if (
                     member
@@ -434,7 +440,7 @@ class ActorResolver:
 
     def _compose(self, text: str, phrase: list[list[Hit]], discourse: Discourse, on: date | None):
         """Resolve the longest sensible prefix of a phrase; return (ref or None, groups used)."""
-        first = _kinds(phrase[0])
+        first = phrase[0].kinds
         start = phrase[0][0].start
         country: str | None = None
         role: str | None = None
@@ -442,7 +448,7 @@ class ActorResolver:
         fixed_role = False
         k = 0
         for k, group in enumerate(phrase):
-            kinds = _kinds(group)
+            kinds = group.kinds
             end = group[0].end
             if "person" in kinds:
                 if voice in _SPOKES:
@@ -472,13 +478,13 @@ class ActorResolver:
                 continue
             if "org" in kinds and k > 0 and role and country is None:
                 # "the President of the European Commission", "the Secretary General of NATO".
-                title = next(text[g[0].start : g[0].end].lower() for g in phrase[:k] if "title" in _kinds(g))
+                title = next(text[g[0].start : g[0].end].lower() for g in phrase[:k] if "title" in g.kinds)
                 institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, title))
                 if institution_role:
                     country, role = self.gaz.actor(kinds["org"].value).country, institution_role
                     break
             if "org" in kinds and k == 0:
-                nxt = _kinds(phrase[1]) if len(phrase) > 1 else {}
+                nxt = phrase[1].kinds if len(phrase) > 1 else {}
                 institution_role = _ORG_ROLES.get((self.gaz.actor(kinds["org"].value).name, _title_of(text, phrase)))
                 if institution_role and "title" in nxt:
                     # "the European Commission president": the holder of that institution's office.

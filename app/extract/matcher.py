@@ -12,21 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
-# \w is exactly str.isalnum() or "_", tested in C rather than in a Python call per character.
-_TWO_WORD_CHARS = re.compile(r"\w\w")
 _WORD_TAIL = re.compile(r"[\w'’-]*")
 _REACH = 240  # characters: a gap phrase longer than this (three gap words of 60+ characters) is not looked for
 _GAP = r"(?:\W+[\w'’-]+){0,3}?\W+"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One phrase found in a text: where, which phrase, and the payload it was registered with."""
+
+    # A named tuple rather than a frozen dataclass: a document makes hundreds of hits, and a tuple is built in C.
 
     start: int
     end: int
@@ -55,7 +53,6 @@ class PhraseMatcher:
         self._automaton = ahocorasick.Automaton()
         self._patterns: list[tuple[re.Pattern, str, Any]] = []
         self._needles: list[str] = []  # per pattern: a word it cannot match without
-        self._case_sensitive = frozenset(case_sensitive)
         keys: dict[str, list[tuple[str, bool, Any]]] = {}
         regex_parts: list[tuple[str, Any]] = []
         for phrase, payload in entries:
@@ -77,8 +74,16 @@ class PhraseMatcher:
             self._needles.append(max(later, key=len) if later else "")
             first = phrase.split()[0].rstrip("*").lower()
             triggers.setdefault(first, []).append(len(self._patterns) - 1)
+        case_sensitive = frozenset(case_sensitive)
         for key in keys.keys() | triggers.keys():
-            self._automaton.add_word(key, (len(key), keys.get(key, []), triggers.get(key, [])))
+            # Per key, decided once here rather than per hit: whether a word character before or after the key
+            # would put it inside a longer word, and which phrases must also match case-sensitively.
+            values = tuple(
+                (phrase, wildcard, payload, phrase.rstrip("*") if phrase in case_sensitive else None)
+                for phrase, wildcard, payload in keys.get(key, [])
+            )
+            entry = (len(key), _is_word(key[0]), _is_word(key[-1]), values, tuple(triggers.get(key, [])))
+            self._automaton.add_word(key, entry)
         self._empty = not (keys or triggers)
         if not self._empty:
             self._automaton.make_automaton()
@@ -87,30 +92,45 @@ class PhraseMatcher:
         """Return every whole-word hit in text, sorted by start then longest first."""
         lowered = lowered if lowered is not None else text.lower()
         hits: list[Hit] = []
-        if not self._empty:
-            for last, (length, values, triggered) in self._automaton.iter(lowered):
-                start, end = last - length + 1, last + 1
-                if start > 0 and _TWO_WORD_CHARS.match(lowered, start - 1):
-                    continue  # inside a word
-                for index in triggered:
-                    pattern, phrase, payload = self._patterns[index]
-                    # The phrase's longest later word must follow within its reach before the regex is tried.
-                    if lowered.find(self._needles[index], start, start + _REACH) < 0:
-                        continue
-                    m = pattern.match(lowered, start)
-                    if m:
-                        hits.append(Hit(start, m.end(), phrase, payload))
-                for phrase, wildcard, payload in values:
-                    stop = end
-                    if wildcard:
-                        stop = _WORD_TAIL.match(lowered, end).end()
-                    elif _TWO_WORD_CHARS.match(lowered, end - 1):
-                        continue  # the word goes on
-                    if phrase in self._case_sensitive and not text.startswith(phrase.rstrip("*"), start):
-                        continue
-                    hits.append(Hit(start, stop, phrase, payload))
-        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        if self._empty:
+            return hits
+        size = len(lowered)
+        patterns, needles = self._patterns, self._needles
+        for last, (length, word_start, word_end, values, triggered) in self._automaton.iter(lowered):
+            start, end = last - length + 1, last + 1
+            if word_start and start > 0 and _is_word(lowered[start - 1]):
+                continue  # inside a word
+            for index in triggered:
+                # The phrase's longest later word must follow within its reach before the regex is tried.
+                if lowered.find(needles[index], start, start + _REACH) < 0:
+                    continue
+                pattern, phrase, payload = patterns[index]
+                m = pattern.match(lowered, start)
+                if m:
+                    hits.append(Hit(start, m.end(), phrase, payload))
+            if not values:
+                continue
+            goes_on = word_end and end < size and _is_word(lowered[end])
+            for phrase, wildcard, payload, exact in values:
+                stop = end
+                if wildcard:
+                    stop = _WORD_TAIL.match(lowered, end).end()
+                elif goes_on:
+                    continue  # the word goes on
+                if exact is not None and not text.startswith(exact, start):
+                    continue
+                hits.append(Hit(start, stop, phrase, payload))
+        hits.sort(key=_order)
         return hits
+
+
+def _is_word(char: str) -> bool:
+    """Return whether a character is a word character (regular expressions' \\w)."""
+    return char.isalnum() or char == "_"
+
+
+def _order(hit: Hit) -> tuple[int, int]:
+    return hit.start, hit.start - hit.end
 
 
 def drop_overlaps(hits: list[Hit]) -> list[Hit]:

@@ -119,8 +119,12 @@ class Taxonomy:
 
     def __post_init__(self) -> None:
         self._by_name: dict[str, Actor] = {}
+        # Office holders are looked up per title met in a text: index the actors by their offices' countries.
+        self._by_office_country: dict[str, list[Actor]] = {}
         for actor in self.actors.values():
             self._by_name.setdefault(actor.name.casefold(), actor)
+            for code in dict.fromkeys(office.country for office in actor.offices):
+                self._by_office_country.setdefault(code, []).append(actor)
 
     def members(self, club: str, *, on: date) -> list[Country]:
         """Return the member states of NATO or the EU on a day, by code."""
@@ -153,7 +157,7 @@ class Taxonomy:
         """Return the actors holding an office (by role or title) for a country on a day."""
         wanted_title = title.casefold() if title else None
         found = []
-        for actor in self.actors.values():
+        for actor in self._by_office_country.get(country, ()):
             for office in actor.offices:
                 if office.country != country or not office.held_on(on):
                     continue
