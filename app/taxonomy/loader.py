@@ -74,6 +74,9 @@ class CountryIn(_Strict):
     adjectives: list[str] = []
     aliases: list[str] = []
     seats: list[str] = []
+    # The slug of the country's government actor when it is not the name's: a renamed country keeps its links
+    # and its stored claims ("Czechia", formerly listed as "Czech Republic", stays czech-republic).
+    actor_slug: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -342,7 +345,8 @@ def _build(merged: dict[str, dict[str, tuple[_Strict, _Source]]]) -> Taxonomy:
     # Every country speaks as a government actor of its own name (codebook: "Poland", government).
     for c in countries.values():
         if c.kind == "country":
-            actors[slugify(c.name)] = Actor(slug=slugify(c.name), name=c.name, type="government", country=c.code)
+            slug = merged["countries"][c.code][0].actor_slug or slugify(c.name)
+            actors[slug] = Actor(slug=slug, name=c.name, type="government", country=c.code)
     for slug, (a, source) in merged["actors"].items():
         if a.country not in countries:
             raise TaxonomyError(

@@ -78,7 +78,7 @@ def test_accession_dates(taxonomy, code, nato, eu):
 def test_names_are_short_english_names(taxonomy):
     names = {c.code: c.name for c in taxonomy.countries.values()}
     assert names["GB"] == "United Kingdom"
-    assert names["CZ"] == "Czech Republic"
+    assert names["CZ"] == "Czechia"
     assert names["US"] == "United States"
     assert names["TR"] == "Turkey"
     assert names["MK"] == "North Macedonia"
@@ -92,7 +92,7 @@ def test_names_are_short_english_names(taxonomy):
         ("US", "U.S.", "aliases"),
         ("US", "America", "aliases"),
         ("NL", "Holland", "aliases"),
-        ("CZ", "Czechia", "aliases"),
+        ("CZ", "Czech Republic", "aliases"),
         ("TR", "Türkiye", "aliases"),
         ("GB", "British", "adjectives"),
         ("US", "American", "adjectives"),
@@ -146,3 +146,10 @@ def test_every_country_has_a_government_actor(taxonomy):
         assert government is not None, country.code
         assert government.name == country.name
     assert taxonomy.government("EU").type == "organization"
+
+
+def test_renamed_country_keeps_its_government_slug(taxonomy):
+    """Czechia's government keeps the slug it had as "Czech Republic", so stored claims and links still point at it."""
+    government = taxonomy.government("CZ")
+    assert (government.name, government.slug) == ("Czechia", "czech-republic")
+    assert taxonomy.actor_by_name("Czechia") is government
