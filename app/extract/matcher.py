@@ -18,7 +18,8 @@ import ahocorasick
 
 _WORD_TAIL = re.compile(r"[\w'’-]*")
 _REACH = 240  # characters: a gap phrase longer than this (three gap words of 60+ characters) is not looked for
-_GAP = r"(?:\W+[\w'’-]+){0,3}?\W+"
+# A gap ends before a whole word: "provide anti-aircraft" is no "provide .. aircraft" (a compound's tail is no word).
+_GAP = r"(?:\W+[\w'’-]+){0,3}?\W+(?<!-)"
 
 
 class Hit(NamedTuple):

@@ -1,0 +1,141 @@
+"""Round 3 issue vocabulary: acts of aid named by what is given, escalatory systems named by their use, personnel
+and units, concessions, talks named by their purpose, European defence, EU ambitions; and look-alikes that name no
+issue. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+def issues(rules, text: str) -> set[str]:
+    return {issue for _, issue, _ in found(rules, text)}
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # military aid as an act: the thing given, or a transfer to Ukraine
+        (
+            "Denmark announced it will donate its next defence materiel package to Ukraine.",
+            ("Denmark", "military-aid", "support"),
+        ),
+        (
+            "Portugal said it was ready to provide anti-aircraft systems to the Ukrainian army.",
+            ("Portugal", "military-aid", "support"),
+        ),
+        ("Latvia pledged to give Kyiv more rocket launchers this spring.", ("Latvia", "military-aid", "support")),
+        (
+            "Austria said it would never transfer anything to Ukraine that could be used in combat.",
+            ("Austria", "military-aid", "oppose"),
+        ),
+        ("Norway decided to send military aid to Ukraine.", ("Norway", "military-aid", "support")),
+        # escalatory systems: the pilots who fly them, deep strikes
+        ("Belgium offered to train Ukrainian pilots next year.", ("Belgium", "advanced-weapons", "support")),
+        ("Estonia called for giving Ukraine deep strike capabilities.", ("Estonia", "advanced-weapons", "support")),
+        # troops: personnel and units, deployments in the passive
+        (
+            '"No NATO personnel should be sent to Ukraine," an Austrian government spokesman said.',
+            ("Austria", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Russia warned that any Western units in Ukraine would become legitimate targets.",
+            ("Russia", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Ireland ruled out contributing any troops to a mission in Ukraine.",
+            ("Ireland", "troops-in-ukraine", "oppose"),
+        ),
+        # territory: concessions, compromises, realities, retaking land, withdrawing
+        (
+            "Lithuania said Kyiv should not make any concessions to Moscow.",
+            ("Lithuania", "territorial-integrity", "support"),
+        ),
+        (
+            "Hungary said Ukraine will have to make painful concessions for peace.",
+            ("Hungary", "territorial-integrity", "oppose"),
+        ),
+        (
+            "Russia said any settlement must take into account the new territorial realities.",
+            ("Russia", "territorial-integrity", "oppose"),
+        ),
+        ("Poland said there can be no compromises with Putin.", ("Poland", "territorial-integrity", "support")),
+        (
+            "Finland demanded that Russia end the invasion by withdrawing its troops.",
+            ("Finland", "territorial-integrity", "support"),
+        ),
+        (
+            "Ukraine vowed to take back all of its occupied territories.",
+            ("Ukraine", "territorial-integrity", "support"),
+        ),
+        # talks named by their purpose or their form
+        (
+            "Latvia said it is pointless to talk about peace with Russia now.",
+            ("Latvia", "negotiations", "oppose"),
+        ),
+        ("Ukraine said it is ready to talk in any format.", ("Ukraine", "negotiations", "support")),
+        (
+            "Olaf Scholz said he wants a phone call with Russian President Vladimir Putin soon.",
+            ("Olaf Scholz", "negotiations", "support"),
+        ),
+        # European defence
+        ("Belgium called for the creation of a European army.", ("Belgium", "defense-spending", "support")),
+        ("Estonia said the drone wall must be built quickly.", ("Estonia", "defense-spending", "support")),
+        ("Poland wants to extend its eastern defence line.", ("Poland", "defense-spending", "support")),
+        # EU membership as ambitions or becoming a member state
+        (
+            "Slovakia said it backs Ukraine's EU ambitions.",
+            ("Slovakia", "ukraine-eu-membership", "support"),
+        ),
+        (
+            "Croatia wants Ukraine to become an EU member state after the war.",
+            ("Croatia", "ukraine-eu-membership", "support"),
+        ),
+        # NATO's door, and accession to NATO rather than to the EU
+        ("Norway said NATO's door remains open to Ukraine.", ("Norway", "ukraine-nato-membership", "support")),
+        (
+            "Spain signed a declaration backing Ukraine's accession to NATO.",
+            ("Spain", "ukraine-nato-membership", "support"),
+        ),
+        # guarantees as commitments of defence
+        (
+            "Canada said Ukraine should secure defence commitments from its partners.",
+            ("Canada", "security-guarantees", "support"),
+        ),
+        # Europe's place in the talks
+        (
+            "Ireland stressed that Ukraine must be at the centre of any negotiations.",
+            ("Ireland", "europe-in-negotiations", "support"),
+        ),
+    ],
+)
+def test_round3_issue_vocabulary(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # a hypothetical peace deal is the setting of another position, not talks
+        ("Sweden said it would join a force after an eventual peace deal.", "negotiations"),
+        ("Romania wants guarantees as part of a potential peace agreement.", "negotiations"),
+        # guarantees about gas, or to Russia, are no security guarantees for Ukraine
+        ("Slovakia insisted on gas guarantees from Brussels.", "security-guarantees"),
+        ("France said Europe should consider guarantees to Russia one day.", "security-guarantees"),
+        # "NATO member X" describes X, it is no position on Ukraine's membership
+        ("NATO member Greece said it would supply Ukraine with artillery.", "ukraine-nato-membership"),
+        # a hyphenated compound's tail is no word of a gap phrase ("send .. aircraft")
+        ("Greece said it would send anti-aircraft guns to Ukraine.", "advanced-weapons"),
+        # sending military aid is not sending troops
+        ("Finland approved a proposal to send military aid to Ukraine.", "troops-in-ukraine"),
+        # soldiers at risk elsewhere are no troops in Ukraine
+        ("Norway said the remarks put European soldiers at risk.", "troops-in-ukraine"),
+    ],
+)
+def test_round3_look_alikes(rules, text, absent):
+    assert absent not in issues(rules, text)
