@@ -35,6 +35,20 @@ def issues(rules, text: str) -> set[str]:
             ("Austria", "military-aid", "oppose"),
         ),
         ("Norway decided to send military aid to Ukraine.", ("Norway", "military-aid", "support")),
+        # capabilities given to Ukraine are aid, not a country's own defence spending
+        (
+            "Sweden pledged to provide long-term defence capabilities for Ukraine.",
+            ("Sweden", "military-aid", "support"),
+        ),
+        # frozen Russian money of any name, and its windfall revenues
+        (
+            "Belgium backed a fund for Ukraine financed by frozen Russian reserves.",
+            ("Belgium", "frozen-assets", "support"),
+        ),
+        (
+            "Italy endorsed using the windfall revenues for Kyiv's reconstruction.",
+            ("Italy", "frozen-assets", "support"),
+        ),
         # escalatory systems: the pilots who fly them, deep strikes
         ("Belgium offered to train Ukrainian pilots next year.", ("Belgium", "advanced-weapons", "support")),
         ("Estonia called for giving Ukraine deep strike capabilities.", ("Estonia", "advanced-weapons", "support")),
@@ -131,6 +145,8 @@ def test_round3_issue_vocabulary(rules, text, claim):
         ("NATO member Greece said it would supply Ukraine with artillery.", "ukraine-nato-membership"),
         # a hyphenated compound's tail is no word of a gap phrase ("send .. aircraft")
         ("Greece said it would send anti-aircraft guns to Ukraine.", "advanced-weapons"),
+        # a country's own defence capabilities are no aid
+        ("Sweden pledged to strengthen its defence capabilities.", "military-aid"),
         # sending military aid is not sending troops
         ("Finland approved a proposal to send military aid to Ukraine.", "troops-in-ukraine"),
         # soldiers at risk elsewhere are no troops in Ukraine
