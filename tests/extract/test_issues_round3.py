@@ -121,6 +121,15 @@ def issues(rules, text: str) -> set[str]:
             "Canada said Ukraine should secure defence commitments from its partners.",
             ("Canada", "security-guarantees", "support"),
         ),
+        (
+            "Latvia said the security of Ukraine must be ensured after the war.",
+            ("Latvia", "security-guarantees", "support"),
+        ),
+        # Western instructors training soldiers inside Ukraine
+        (
+            "Lithuania said part of the training in Ukraine should be done by its instructors.",
+            ("Lithuania", "troops-in-ukraine", "support"),
+        ),
         # Europe's place in the talks
         (
             "Ireland stressed that Ukraine must be at the centre of any negotiations.",
@@ -138,6 +147,8 @@ def test_round3_issue_vocabulary(rules, text, claim):
         # a hypothetical peace deal is the setting of another position, not talks
         ("Sweden said it would join a force after an eventual peace deal.", "negotiations"),
         ("Romania wants guarantees as part of a potential peace agreement.", "negotiations"),
+        # a condition on any deal is a position on its content, not on talks
+        ("Romania said any peace deal must respect international law.", "negotiations"),
         # guarantees about gas, or to Russia, are no security guarantees for Ukraine
         ("Slovakia insisted on gas guarantees from Brussels.", "security-guarantees"),
         ("France said Europe should consider guarantees to Russia one day.", "security-guarantees"),
