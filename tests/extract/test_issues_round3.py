@@ -113,6 +113,10 @@ def issues(rules, text: str) -> set[str]:
         # NATO's door, and accession to NATO rather than to the EU
         ("Norway said NATO's door remains open to Ukraine.", ("Norway", "ukraine-nato-membership", "support")),
         (
+            "Estonia wants Ukraine to become a full NATO member.",
+            ("Estonia", "ukraine-nato-membership", "support"),
+        ),
+        (
             "Spain signed a declaration backing Ukraine's accession to NATO.",
             ("Spain", "ukraine-nato-membership", "support"),
         ),
