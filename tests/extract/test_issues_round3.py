@@ -170,3 +170,22 @@ def test_round3_issue_vocabulary(rules, text, claim):
 )
 def test_round3_look_alikes(rules, text, absent):
     assert absent not in issues(rules, text)
+
+
+def test_a_gap_phrase_holds_no_negation(rules):
+    # "troops .. be sent" must not swallow the "not": the refusal would be read as support.
+    assert ("Austria", "troops-in-ukraine", "support") not in found(
+        rules, "Austria said troops should not be sent to Ukraine."
+    )
+    assert ("Austria", "troops-in-ukraine", "support") in found(rules, "Austria said troops could be sent to Ukraine.")
+
+
+def test_matcher_gaps_skip_compound_tails_and_negations():
+    from app.extract.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher([("provide .. aircraft", "jets"), ("troops .. be sent", "troops")])
+    assert [h.payload for h in matcher.find("They will provide fighter aircraft.")] == ["jets"]
+    assert matcher.find("They will provide anti-aircraft guns.") == []
+    assert [h.payload for h in matcher.find("Troops could be sent.")] == ["troops"]
+    assert matcher.find("Troops should not be sent.") == []
+    assert matcher.find("Troops won't be sent.") == []
