@@ -189,3 +189,26 @@ def test_matcher_gaps_skip_compound_tails_and_negations():
     assert [h.payload for h in matcher.find("Troops could be sent.")] == ["troops"]
     assert matcher.find("Troops should not be sent.") == []
     assert matcher.find("Troops won't be sent.") == []
+
+
+@pytest.mark.parametrize(
+    "text, claim, absent",
+    [
+        # "reassurance" inside "reassurance force" is no guarantee the reference could carry
+        (
+            "The United Kingdom proposed a reassurance force for Ukraine. Sweden said it backs the force.",
+            ("Sweden", "troops-in-ukraine", "support"),
+            ("Sweden", "security-guarantees", "support"),
+        ),
+        # a ceasefire as a point in time (a look-alike) is no issue the reference could carry
+        (
+            "Britain wants to deploy troops after a ceasefire. Poland rejected the plan.",
+            ("Poland", "troops-in-ukraine", "oppose"),
+            ("Poland", "ceasefire", "oppose"),
+        ),
+    ],
+)
+def test_a_back_reference_carries_only_the_phrases_that_stand(rules, text, claim, absent):
+    claims = found(rules, text)
+    assert claim in claims
+    assert absent not in claims
