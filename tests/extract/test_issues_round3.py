@@ -134,7 +134,15 @@ def issues(rules, text: str) -> set[str]:
             "Lithuania said part of the training in Ukraine should be done by its instructors.",
             ("Lithuania", "troops-in-ukraine", "support"),
         ),
-        # Europe's place in the talks
+        # Europe's place in the talks; "no X about Ukraine without Ukraine" insists on it
+        (
+            '"There can be no deal about Ukraine without Ukraine," Finland said.',
+            ("Finland", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Belgium said that without Europe, no decision on European security can be taken.",
+            ("Belgium", "europe-in-negotiations", "support"),
+        ),
         (
             "Ireland stressed that Ukraine must be at the centre of any negotiations.",
             ("Ireland", "europe-in-negotiations", "support"),
