@@ -134,6 +134,15 @@ def issues(rules, text: str) -> set[str]:
             "Lithuania said part of the training in Ukraine should be done by its instructors.",
             ("Lithuania", "troops-in-ukraine", "support"),
         ),
+        # buying Russian energy is the opposite of an embargo
+        (
+            "Serbia wants to keep buying Russian oil for years.",
+            ("Serbia", "sanctions", "oppose"),
+        ),
+        (
+            "Latvia said that importing Russian gas again would be a grave mistake.",
+            ("Latvia", "sanctions", "support"),
+        ),
         # Europe's place in the talks; "no X about Ukraine without Ukraine" insists on it
         (
             '"There can be no deal about Ukraine without Ukraine," Finland said.',
