@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from app.extract.matcher import Hit
 from app.extract.segment import Sentence
-from app.extract.stance import IssueCue, in_backdrop
+from app.extract.stance import IssueCue, in_backdrop, resolve_overlaps
 
 # Determiners that point back, and generic heads that stand for a proposal, an operation or a weapon.
 _ANAPHOR = re.compile(
@@ -48,7 +48,9 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
     for sentence in sentences:
         i = sentence.index
         backdrop = in_backdrop(lowered, sentence.start)
-        own = [h for h in buckets[i] if h.payload.polarity != 0 and h.start >= backdrop]
+        # The phrases that stand, as issue_hits reads them: not "reassurance" inside "reassurance force", nor the
+        # ceasefire of a look-alike ("after a ceasefire").
+        own = [h for h in resolve_overlaps(buckets[i]) if h.payload.polarity != 0 and h.start >= backdrop]
         if own:
             # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
             # Y described such a deployment as ...").

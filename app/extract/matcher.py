@@ -3,7 +3,8 @@
 Phrase syntax (shared by the cue vocabularies and the issue lexicons):
 - words match whole words, case-insensitively ("ground troops");
 - a trailing "*" on the last word matches any ending ("negotiat*" matches "negotiations");
-- "..", between words, allows a gap of up to three words ("send .. troops" matches "send Polish troops");
+- "..", between words, allows a gap of up to three words ("send .. troops" matches "send Polish troops"), not
+  ending inside a hyphenated compound and holding no negation ("not", "never", "no", "won't");
   such phrases, and those with "*" inside, become regular expressions that are only tried where the automaton
   found their first word, so a text is still scanned once.
 """
@@ -18,7 +19,9 @@ import ahocorasick
 
 _WORD_TAIL = re.compile(r"[\w'’-]*")
 _REACH = 240  # characters: a gap phrase longer than this (three gap words of 60+ characters) is not looked for
-_GAP = r"(?:\W+[\w'’-]+){0,3}?\W+"
+# A gap ends before a whole word: "provide anti-aircraft" is no "provide .. aircraft" (a compound's tail is no word).
+# It holds no negation: "troops should not be sent" is no "troops .. be sent" (the phrase would hide the "not").
+_GAP = r"(?:\W+(?!(?:not|never|no)\b|[\w-]*n['’]t\b)[\w'’-]+){0,3}?\W+(?<!-)"
 
 
 class Hit(NamedTuple):

@@ -144,11 +144,10 @@ def _same_clause(text: str, weak: Hit, other: Hit) -> bool:
     return _SEPARATOR.search(text, lower, upper) is None if lower <= upper else False
 
 
-def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
-    """Keep the longest of overlapping issue phrases, drop issues that yield to another one present, and issues
-    whose required context (e.g. Ukraine named nearby) is missing; context holds the issues whose is present."""
+def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Keep the longest of overlapping issue phrases (look-alikes included, which then hide the terms inside them),
+    and another issue's phrase inside the gap of a phrase ("Russia immediately cease hostilities, withdraw")."""
     kept = drop_overlaps(hits)
-    # Another issue's phrase inside the gap of a phrase ("Russia immediately cease hostilities, withdraw"): both count.
     gaps = [k for k in kept if ".." in k.phrase]
     if gaps:
         inner = [
@@ -157,7 +156,13 @@ def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = N
             if any(g.start < h.start and h.end < g.end and g.payload.issue != h.payload.issue for g in gaps)
         ]
         kept = sorted(kept + drop_overlaps(inner), key=lambda h: (h.start, -(h.end - h.start)))
-    kept = [h for h in kept if h.payload.polarity != 0]
+    return kept
+
+
+def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
+    """Keep the longest of overlapping issue phrases, drop issues that yield to another one present, and issues
+    whose required context (e.g. Ukraine named nearby) is missing; context holds the issues whose is present."""
+    kept = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
     kept = [h for h in kept if not (set(lexicons.yields.get(h.payload.issue, ())) & present)]
     return [h for h in kept if h.payload.issue not in lexicons.required or h.payload.issue in (context or set())]
