@@ -79,6 +79,8 @@ _GOVERNED = re.compile(
 _PREPOSITIONS = frozenset(cues.PREPOSITIONS)
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _NOT_VERBS = frozenset({"indeed", "need", "hundred", "united"})
+# Words after "to" that are no verb taking the actor as its object ("to both Germany and France").
+_NOT_INFINITIVES = frozenset({"be", "both", "all", "each", "either", "neither", "other", "our", "your", "my"})
 
 
 def _governed(text: str, start: int) -> bool:
@@ -104,6 +106,8 @@ def _governed(text: str, start: int) -> bool:
     n = len(words)
     if n == 0:
         return False
+    if n >= 2 and words[-2] == "to" and words[-1].isalpha() and words[-1] not in _NOT_INFINITIVES:
+        return True  # "arrived to meet Zelensky", "plans to visit Poland": the object of an infinitive
     if words[-1] in _PREPOSITIONS:
         return True
     if n >= 2 and f"{words[-2]} {words[-1]}" in _PREPOSITIONS:

@@ -23,6 +23,8 @@ _INSERTION = re.compile(
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# A verb right after "which" ("the paper, which calls for ..."): its subject is the relative pronoun's antecedent.
+_WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -31,6 +33,7 @@ _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _GROUPS_BACK = 8  # "they" looks at the latest groups only, so that a long text stays linear
 _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
+_QUOTING = ("quoted", "cited")  # the one quoted or cited is the object right after the verb
 
 
 # Named members after a collective ("several allies opposed it, in particular Germany and Spain").
@@ -166,6 +169,14 @@ def subject_of(
                 else:
                     break
             return Speaker(list(reversed(group)), cue, "subject")
+    which = _WHICH.search(text, max(lower, cue.start - 30), cue.start)
+    if which is not None and not any(which.end() <= r.start < cue.start for r in refs):
+        # "China's position paper, which calls for a ceasefire": the paper's, not the sentence subject's; "Germany,
+        # which has opposed ..." is its antecedent's (a "which" clause naming its own subject is left as it is).
+        antecedent = [r for r in refs if lower <= r.start and r.end <= which.start()]
+        if antecedent and text[antecedent[-1].end : which.start()].strip() in ("", ","):
+            return Speaker([antecedent[-1]], cue, "subject")
+        return None
     absolute = _with_subject(text, cue, refs, lower)
     if absolute:
         # "for committing": their own act, not something a reporter says they want ("Y said he thanked X for ...").
@@ -207,6 +218,8 @@ def subject_of(
                 return None
             group = [subject]
             for ref in reversed(before[:-1]):
+                if len(group) == 1 and text[ref.end : subject.start].strip() == ",":
+                    break  # "to meet her counterpart X, Meloni said": a list ends with "and", not a bare comma
                 if _COORDINATION.match(text[ref.end : group[-1].start]) and not _apposition(text, ref, group[-1]):
                     group.append(ref)
                 else:
@@ -232,6 +245,8 @@ def subject_of(
         close = cue.end <= ref.start and ref.end <= upper and len(gap) <= _AFTER_GAP
         if close and any(0 <= at - ref.end <= 2 for at in media):
             return None  # "according to the German government news agency": the media, not the government
+        if close and cue.phrase in _QUOTING and not _SHORT_GAP.fullmatch(gap):
+            return None  # "X quoted a colleague from ...": the one quoted is the object right after the verb
         if close and (inverting or _SHORT_GAP.fullmatch(gap)):
             return Speaker([ref], cue, "inverted")
     for pron in pronouns:

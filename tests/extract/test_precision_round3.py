@@ -1,0 +1,137 @@
+"""Round 3, precision: actors that hold no position in a sentence. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2024-06-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+def actors(rules, text: str, on: str | None = "2024-06-01") -> set[str]:
+    return {actor for actor, _, _ in found(rules, text, on)}
+
+
+# --- a verb right after "which" belongs to the antecedent of "which" -------------------------------------------
+
+
+def test_a_document_that_calls_for_a_ceasefire_is_not_its_readers_position(rules):
+    text = "Rome and Madrid were politely interested in Brazil's peace memo, which calls for an immediate truce."
+    assert not {"Italy", "Spain"} & actors(rules, text)
+
+
+def test_a_relative_clause_after_an_actor_is_that_actors(rules):
+    text = "Officials thanked Denmark and Norway, which decided to send more F-16 fighter jets to Ukraine."
+    assert ("Norway", "advanced-weapons", "support") in found(rules, text)
+
+
+def test_a_which_clause_naming_its_own_subject_is_left_to_that_subject(rules):
+    text = "Kyiv asked for fighter jets, which Olaf Scholz has ruled out."
+    assert ("Olaf Scholz", "advanced-weapons", "oppose") in found(rules, text, "2023-06-01")
+
+
+# --- "X quoted / cited": the one quoted is the object right after the verb -------------------------------------
+
+
+def test_quoting_an_unnamed_colleague_gives_nothing_to_an_organisation_named_later(rules):
+    text = (
+        '"We must all spend more on our armies," Ursula von der Leyen quoted a colleague from a recent NATO '
+        "meeting on defence spending."
+    )
+    assert "NATO" not in actors(rules, text)
+
+
+# --- a leader who reports his own government's act holds it ----------------------------------------------------
+
+
+def test_a_closing_reporting_clause_gives_the_governments_act_to_its_leader(rules):
+    text = "Spain has committed to sending more Leopard tanks to Ukraine, Pedro Sánchez said."
+    assert found(rules, text) >= {("Pedro Sánchez", "advanced-weapons", "support")}
+    assert "Spain" not in actors(rules, text)
+
+
+def test_a_quoted_government_decision_is_the_speakers(rules):
+    text = (
+        '"The Dutch government has approved another package of military aid for Ukraine," said Prime Minister '
+        "Mark Rutte."
+    )
+    assert ("Mark Rutte", "military-aid", "support") in found(rules, text, "2023-06-01")
+    assert "Netherlands" not in actors(rules, text, "2023-06-01")
+
+
+def test_a_government_reported_by_someone_of_another_country_keeps_the_position(rules):
+    text = "Spain has committed to sending more Leopard tanks to Ukraine, Volodymyr Zelensky said."
+    assert "Pedro Sánchez" not in actors(rules, text)
+
+
+# --- hypotheticals inside a quotation ----------------------------------------------------------------------------
+
+
+def test_an_if_clause_in_a_quotation_is_the_speakers_condition(rules):
+    text = (
+        'Mette Frederiksen spoke to reporters in Brussels.\n"If Russia breaks the deal we have agreed on, then the '
+        'security guarantees must take effect at once," she said.'
+    )
+    assert "Russia" not in actors(rules, text)
+    assert ("Mette Frederiksen", "security-guarantees", "support") in found(rules, text)
+
+
+# --- a subordinate clause's verb does not frame the sentence when a reporting clause closes it -------------------
+
+
+def test_a_closing_reporting_clause_wins_over_a_subordinate_clause(rules):
+    text = "The Abrams tanks will be delivered within weeks as Ukraine seeks to hold the front line, Lloyd Austin said."
+    assert "Ukraine" not in actors(rules, text, "2023-03-01")
+
+
+def test_a_subordinate_clause_alone_still_holds_its_subjects_request(rules):
+    text = "The Gripen jets have been discussed for months since Ukraine submitted a request to acquire them."
+    assert "Ukraine" in actors(rules, text)
+
+
+# --- "according to" is a source, not a verb that a later one is coordinated with -------------------------------
+
+
+def test_a_coordinated_verb_after_a_source_shares_the_subject_of_its_own_clause(rules):
+    text = (
+        "According to the French government's press office, Emmanuel Macron condemned the strikes and urged Putin "
+        "to withdraw all Russian troops from Ukraine."
+    )
+    assert ("Emmanuel Macron", "territorial-integrity", "support") in found(rules, text)
+    assert "France" not in actors(rules, text)
+
+
+# --- objects are not subjects ------------------------------------------------------------------------------------
+
+
+def test_the_object_of_an_infinitive_does_not_hold_a_later_participle(rules):
+    text = (
+        "Pedro Sánchez flew to Warsaw on Monday to meet Polish President Andrzej Duda, a day after pledging "
+        "more military aid for Ukraine."
+    )
+    assert "Andrzej Duda" not in actors(rules, text)
+
+
+def test_a_bare_comma_does_not_join_an_object_to_the_subject(rules):
+    text = (
+        "Arriving in Rome to see her Italian counterpart Giorgia Meloni, Mette Frederiksen said Denmark would keep "
+        "sending weapons to Ukraine."
+    )
+    assert "Giorgia Meloni" not in actors(rules, text)
+    assert "Mette Frederiksen" in actors(rules, text)
+
+
+def test_a_list_ending_with_and_is_still_a_group_of_subjects(rules):
+    text = "Germany, France and Italy said they would keep sending weapons to Ukraine."
+    assert {"Germany", "France", "Italy"} <= actors(rules, text)
+
+
+# --- registry additions ------------------------------------------------------------------------------------------
+
+
+def test_office_holders_added_to_the_registry_are_recognised_by_name(rules):
+    assert "Chrystia Freeland" in actors(rules, "Chrystia Freeland said Canada would send more weapons to Ukraine.")
+    assert "Jarosław Kaczyński" in actors(
+        rules, "Jaroslaw Kaczynski called for a peacekeeping mission in Ukraine.", "2022-03-20"
+    )
