@@ -135,3 +135,15 @@ def test_office_holders_added_to_the_registry_are_recognised_by_name(rules):
     assert "Jarosław Kaczyński" in actors(
         rules, "Jaroslaw Kaczynski called for a peacekeeping mission in Ukraine.", "2022-03-20"
     )
+
+
+# --- "the Prime Minister" is not a president who also heads his government ---------------------------------------
+
+
+def test_the_prime_minister_is_not_the_president_named_after_him(rules):
+    text = (
+        "Keir Starmer arrived in Washington, where President Donald Trump spoke to reporters on Monday.\n"
+        "The Prime Minister insisted that Ukraine must take part in any peace negotiations."
+    )
+    assert "Keir Starmer" in actors(rules, text, "2025-06-01")
+    assert "Donald Trump" not in actors(rules, text, "2025-06-01")
