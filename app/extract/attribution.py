@@ -26,6 +26,7 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A verb right after "which" ("the paper, which calls for ..."): its subject is the relative pronoun's antecedent.
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
+_THE_TITLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _FOR = re.compile(r"\s*(?:for\s+)?")
@@ -152,6 +153,18 @@ def subject_of(
     """Return the actors a cue attributes to, looking between lower and upper (sentence or quote context)."""
     pronouns = [h for h in others if h.payload.kind == "pronoun" and lower <= h.start and h.end <= upper]
     blockers = [h for h in others if h.payload.kind in ("collective", "nonactor") and lower <= h.start]
+    # "Presenting Lithuania's position, the head of state emphasised ...": a title that named nobody known is the
+    # subject right before its verb; a government named earlier is not.
+    blockers += [
+        h
+        for h in others
+        if h.payload.kind == "title"
+        and lower <= h.start
+        and h.end <= cue.start
+        and _words(text[h.end : cue.start]) <= 1
+        and _THE_TITLE.search(text, max(lower, h.start - 5), h.start)
+        and not governed_at(text, h.start)
+    ]
     # Someone named inside a quotation is not the subject of a verb outside it ("...are “serving Putin”, a
     # diplomat said").
     quoted_cue = discourse.quoted(cue.start)
@@ -280,7 +293,9 @@ def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:
         if subject.end <= hit.start and hit.end <= cue.start:
             if hit.payload.kind == "collective" and governed_at(text, hit.start):
                 continue  # "spoke with leaders in Kyiv": the collective is an object, not the subject
-            if hit.payload.kind == "nonactor":
+            if hit.payload.kind == "title" and subject.type == "person":
+                continue  # "Putin had expressed it when the leader said ...": perhaps the same person again
+            if hit.payload.kind in ("nonactor", "title"):
                 return True
             if not _MEMBERSHIP.search(text[subject.end : hit.start]):
                 return True

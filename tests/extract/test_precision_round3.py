@@ -147,3 +147,19 @@ def test_the_prime_minister_is_not_the_president_named_after_him(rules):
     )
     assert "Keir Starmer" in actors(rules, text, "2025-06-01")
     assert "Donald Trump" not in actors(rules, text, "2025-06-01")
+
+
+# --- an unknown title right before the verb is its subject -------------------------------------------------------
+
+
+def test_a_title_naming_nobody_known_is_the_subject_not_the_country_before_it(rules):
+    text = "Summing up Finland's stance, the head of state stressed that Ukraine needs more air defence systems."
+    assert "Finland" not in actors(rules, text, None)
+
+
+def test_a_leader_named_again_by_title_keeps_the_earlier_person(rules):
+    text = (
+        "Emmanuel Macron spoke in Paris on Monday, where the leader said that sending troops to Ukraine could not "
+        "be ruled out."
+    )
+    assert "Emmanuel Macron" in actors(rules, text)
