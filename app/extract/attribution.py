@@ -27,6 +27,7 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _THE_TITLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z’'-]+\s+){0,2}$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _FOR = re.compile(r"\s*(?:for\s+)?")
@@ -229,6 +230,8 @@ def subject_of(
         if subject is not None:
             if _blocked(text, subject, cue, blockers):
                 return None
+            if quoted_cue and _FIRST_PERSON.search(text, subject.end, cue.start):
+                return None  # "“Ukraine has done enough, I can say”": the speaker's own verb, not Ukraine's
             group = [subject]
             for ref in reversed(before[:-1]):
                 if len(group) == 1 and text[ref.end : subject.start].strip() == ",":

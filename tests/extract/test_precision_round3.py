@@ -163,3 +163,14 @@ def test_a_leader_named_again_by_title_keeps_the_earlier_person(rules):
         "be ruled out."
     )
     assert "Emmanuel Macron" in actors(rules, text)
+
+
+# --- "I" or "we" right before a verb inside a quotation is the speaker ---------------------------------------------
+
+
+def test_a_first_person_verb_in_a_quotation_is_not_the_country_named_before_it(rules):
+    text = (
+        "“Ukraine has done its share, and I can say that peace talks with Moscow are needed now,” Alexander Stubb said."
+    )
+    assert "Ukraine" not in actors(rules, text)
+    assert "Alexander Stubb" in actors(rules, text)
