@@ -174,3 +174,20 @@ def test_a_first_person_verb_in_a_quotation_is_not_the_country_named_before_it(r
     )
     assert "Ukraine" not in actors(rules, text)
     assert "Alexander Stubb" in actors(rules, text)
+
+
+# --- the object of "allow / enable / urge / ask" is not the next "she" --------------------------------------------
+
+
+def test_the_object_of_allow_is_not_the_antecedent_of_she(rules):
+    text = (
+        "Ursula von der Leyen presented a plan that would allow Germany's foreign minister to approve new funds.\n"
+        "“We must use the frozen Russian assets for Ukraine,” she said."
+    )
+    assert ("Ursula von der Leyen", "frozen-assets", "support") in found(rules, text)
+    assert "Annalena Baerbock" not in actors(rules, text)
+
+
+def test_a_commissioner_is_known_by_her_short_surname(rules):
+    text = "Kos said that Ukraine is ready to open the first cluster of accession negotiations."
+    assert "Marta Kos" in actors(rules, text, "2025-04-01")
