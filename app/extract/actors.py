@@ -80,6 +80,30 @@ _GOVERNED = re.compile(
 _PREPOSITIONS = frozenset(cues.PREPOSITIONS)
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _NOT_VERBS = frozenset({"indeed", "need", "hundred", "united"})
+_QUANTIFIERS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "several",
+        "some",
+        "many",
+        "few",
+        "all",
+        "both",
+        "other",
+        "dozens",
+        "numerous",
+    }
+)
 # Words after "to" that are no verb taking the actor as its object ("to both Germany and France").
 _NOT_INFINITIVES = frozenset({"be", "both", "all", "each", "either", "neither", "other", "our", "your", "my"})
 
@@ -100,6 +124,10 @@ def _governed(text: str, start: int) -> bool:
     if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
         return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
     words = [w.lower() for w in words[-5:]]
+    if words[-1] in _QUANTIFIERS or words[-1].isdigit():
+        words.pop()  # "to see eight countries", "with several allies": the object after its number
+        if not words:
+            return False
     if words[-1] in _ARTICLES:
         words.pop()
     elif len(words) >= 2 and words[-1] in ("country's", "country’s") and words[-2] == "the":

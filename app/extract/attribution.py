@@ -27,6 +27,7 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _THE_TITLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z’'-]+\s+){0,2}$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -344,7 +345,15 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
         # Signing states a position; a statement by someone must then say something ("... called for").
         if listed and (m.group(1) or any(h.start >= listed[-1].end for h in says)):
             return listed
-    collectives = [h for h in others if h.payload.kind == "collective" and start <= h.start < end]
+    # "wants to see eight countries, including Turkey, as guarantors": the members of an object hold nothing;
+    # "opposed by several allies, in particular ..." is the passive's agent.
+    collectives = [
+        h
+        for h in others
+        if h.payload.kind == "collective"
+        and start <= h.start < end
+        and (not governed_at(text, h.start) or _BY_BEFORE.search(text, max(start, h.start - 30), h.start))
+    ]
     if not collectives or not any(h.start > collectives[0].end for h in says):
         return []
     for m in _EXAMPLES.finditer(text, collectives[0].end, end):

@@ -191,3 +191,19 @@ def test_the_object_of_allow_is_not_the_antecedent_of_she(rules):
 def test_a_commissioner_is_known_by_her_short_surname(rules):
     text = "Kos said that Ukraine is ready to open the first cluster of accession negotiations."
     assert "Marta Kos" in actors(rules, text, "2025-04-01")
+
+
+# --- the members of a collective that is an object hold nothing --------------------------------------------------
+
+
+def test_members_of_a_collective_object_are_not_holders(rules):
+    text = (
+        "Kyiv wants to see several countries, including Norway and Spain, as guarantors, according to sources close "
+        "to the peace negotiations."
+    )
+    assert not {"Norway", "Spain"} & actors(rules, text)
+
+
+def test_members_of_a_passive_agent_still_hold_the_position(rules):
+    text = "The ceasefire plan was rejected by several allies, in particular Poland and Estonia, officials said."
+    assert {"Poland", "Estonia"} <= actors(rules, text)
