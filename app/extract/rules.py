@@ -175,8 +175,15 @@ class RulesExtractor:
                     if partners:
                         found_here.append((Speaker(partners, speaker.cue, "cosigned"), found_here[0][1]))
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
-                if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
-                    found_here.append(owner)
+                holders = [r for sp, _ in found_here for r in sp.refs]
+                if owner is not None and all(owner[0].refs[0].name != r.name for r in holders):
+                    # "the prime minister assured that ... the Polish proposal to transfer tanks": his own
+                    # government's proposal, in his words, is his position.
+                    first = owner[0].refs[0]
+                    if first.type != "government" or not any(
+                        r.type == "person" and r.country == first.country for r in holders
+                    ):
+                        found_here.append(owner)
                 for speaker, stance in found_here:
                     for ref in speaker.refs:
                         claim = self._claim(sentence, issue, ref, speaker, stance, published_on)

@@ -207,3 +207,17 @@ def test_members_of_a_collective_object_are_not_holders(rules):
 def test_members_of_a_passive_agent_still_hold_the_position(rules):
     text = "The ceasefire plan was rejected by several allies, in particular Poland and Estonia, officials said."
     assert {"Poland", "Estonia"} <= actors(rules, text)
+
+
+# --- a leader speaking of his own government's proposal holds it himself ----------------------------------------
+
+
+def test_a_leader_speaking_of_his_governments_proposal_holds_it(rules):
+    text = "Pedro Sánchez said Madrid would press Berlin to answer the Spanish proposal to send tanks to Ukraine."
+    assert ("Pedro Sánchez", "advanced-weapons", "support") in found(rules, text)
+    assert "Spain" not in actors(rules, text)
+
+
+def test_another_countrys_proposal_stays_that_governments(rules):
+    text = "Volodymyr Zelensky said he hoped Berlin would soon answer the Spanish proposal to send tanks to Ukraine."
+    assert ("Spain", "advanced-weapons", "support") in found(rules, text)
