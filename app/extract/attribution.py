@@ -27,6 +27,49 @@ _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _THE_TITLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# A plural noun right before a participle, no comma between: a reduced relative clause ("individuals backing X").
+_REDUCED_RELATIVE = re.compile(r"\b([a-z]{4,}[^s\W]s)\s+$")
+# Words in -s that are no plural noun before a participle ("continues backing", "its backing").
+_NOT_NOUNS = frozenset(
+    {
+        "continues",
+        "keeps",
+        "starts",
+        "stops",
+        "begins",
+        "avoids",
+        "considers",
+        "suggests",
+        "recommends",
+        "risks",
+        "proposes",
+        "means",
+        "involves",
+        "includes",
+        "requires",
+        "supports",
+        "opposes",
+        "favours",
+        "favors",
+        "rules",
+        "resumes",
+        "always",
+        "perhaps",
+        "towards",
+        "afterwards",
+        "besides",
+        "unless",
+        "whereas",
+        "thus",
+        "plus",
+        "was",
+        "has",
+        "does",
+        "this",
+        "its",
+        "his",
+    }
+)
 _BY_BEFORE = re.compile(r"\bby\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z’'-]+\s+){0,2}$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
@@ -192,6 +235,14 @@ def subject_of(
         if antecedent and text[antecedent[-1].end : which.start()].strip() in ("", ","):
             return Speaker([antecedent[-1]], cue, "subject")
         return None
+    reduced = (
+        _REDUCED_RELATIVE.search(text, max(lower, cue.start - 30), cue.start) if cue.phrase.endswith("ing") else None
+    )
+    if reduced is not None and reduced.group(1).lower() not in _NOT_NOUNS:
+        covered = any(r.start <= reduced.start(1) < r.end for r in refs)
+        covered = covered or any(h.start <= reduced.start(1) < h.end for h in others)
+        if not covered:
+            return None  # "the assets of individuals backing the invasion": the participle's subject is the noun
     absolute = _with_subject(text, cue, refs, lower)
     if absolute:
         # "for committing": their own act, not something a reporter says they want ("Y said he thanked X for ...").

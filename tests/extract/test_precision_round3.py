@@ -221,3 +221,14 @@ def test_a_leader_speaking_of_his_governments_proposal_holds_it(rules):
 def test_another_countrys_proposal_stays_that_governments(rules):
     text = "Volodymyr Zelensky said he hoped Berlin would soon answer the Spanish proposal to send tanks to Ukraine."
     assert ("Spain", "advanced-weapons", "support") in found(rules, text)
+
+
+# --- a participle right after a plural noun belongs to that noun ---------------------------------------------------
+
+
+def test_a_participle_after_a_plural_noun_is_a_reduced_relative_clause(rules):
+    text = (
+        "Norway and its partners created a task force as part of an effort to seize the assets of oligarchs backing "
+        "the Kremlin."
+    )
+    assert "Norway" not in actors(rules, text)
