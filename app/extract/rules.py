@@ -669,7 +669,11 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|should)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|whether|should|provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition\s+that|"
+    r"in\s+case|in\s+the\s+event(?:\s+that)?)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> int:

@@ -232,3 +232,16 @@ def test_a_participle_after_a_plural_noun_is_a_reduced_relative_clause(rules):
         "the Kremlin."
     )
     assert "Norway" not in actors(rules, text)
+
+
+# --- conditions other than "if" -----------------------------------------------------------------------------------
+
+
+def test_the_subject_of_a_provided_that_clause_holds_nothing(rules):
+    text = "The mission could start soon, provided that Zelensky approves the deployment of troops."
+    assert "Volodymyr Zelensky" not in actors(rules, text)
+
+
+def test_the_subject_of_an_in_case_clause_holds_nothing(rules):
+    text = "In case the United States backs a ceasefire, Kyiv will have to follow, commentators said."
+    assert "United States" not in actors(rules, text)
