@@ -175,6 +175,8 @@ class RulesExtractor:
                     if partners:
                         found_here.append((Speaker(partners, speaker.cue, "cosigned"), found_here[0][1]))
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
+                if owner is not None and _hypothetical(doc.lowered, sentence.start, owner[0].refs[0].start):
+                    owner = None  # "If Moscow accepts it, it will signal its readiness to negotiate": a condition
                 holders = [r for sp, _ in found_here for r in sp.refs]
                 if owner is not None and all(owner[0].refs[0].name != r.name for r in holders):
                     # "the prime minister assured that ... the Polish proposal to transfer tanks": his own
@@ -210,7 +212,13 @@ class RulesExtractor:
                 # "Witkoff affirmed that Trump “strongly supports these protocols”": the quotation continues the
                 # sentence of the actor right before it; the one reporting it holds it too.
                 lead = [r for r in refs if r.end <= quote[0] and not doc.text[r.end : quote[0]].strip()]
-                if lead and not lead[-1].possessive and _words(doc.text[quote[0] : inner[0].start]) <= 2:
+                # Not the subject of an if-clause ("If Moscow “accepts it, it will signal ...”").
+                conditional = lead and _hypothetical(doc.lowered, sentence.start, lead[-1].start)
+                if (
+                    lead
+                    and not (lead[-1].possessive or conditional)
+                    and _words(doc.text[quote[0] : inner[0].start]) <= 2
+                ):
                     outer = self._quote_speaker(doc, quote)
                     more = [r for r in outer.refs if r.name != lead[-1].name] if outer is not None else []
                     return Speaker([lead[-1], *more], inner[0], "subject")

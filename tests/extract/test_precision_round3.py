@@ -245,3 +245,13 @@ def test_the_subject_of_a_provided_that_clause_holds_nothing(rules):
 def test_the_subject_of_an_in_case_clause_holds_nothing(rules):
     text = "In case the United States backs a ceasefire, Kyiv will have to follow, commentators said."
     assert "United States" not in actors(rules, text)
+
+
+def test_the_subject_of_an_if_clause_before_a_quotation_holds_nothing(rules):
+    text = "Maia Sandu spoke on Monday. If Berlin “agrees to it, that will show its readiness to negotiate,” she said."
+    assert "Germany" not in actors(rules, text)
+
+
+def test_a_possessive_owner_in_an_if_clause_holds_nothing(rules):
+    text = "If Moscow agrees, its readiness to negotiate will be tested within weeks, commentators said."
+    assert "Russia" not in actors(rules, text)
