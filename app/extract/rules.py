@@ -258,6 +258,8 @@ class RulesExtractor:
             cue = next((h for h in after if h.phrase == "according to" and _CLOSING.search(doc.text, 0, h.start)), cue)
         if cue is None or denied_speech(doc.lowered, cue):
             return None
+        if _APPEARS.search(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
+            return None  # "Poland appears open to ...": the writer's inference, not a position stated
         # "According to the press service, Scholz condemned ... and urged ...": a source is no verb to share.
         earlier = [h for h in says if h.end <= cue.start and h.phrase != "according to"]
         if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):
@@ -612,6 +614,7 @@ _SAID_THEY = re.compile(
     r"\b(said|say|says|announced|stated|declared|added|insisted|confirmed)\s+(?:that\s+)?they\s+(?:\S+\s+){0,3}$"
 )
 _CLOSING = re.compile(r",\s*$")
+_APPEARS = re.compile(r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to\s+(?:be\s+|have\s+)?)?$")
 # The verb of a subordinate clause right after its subject ("... as Ukraine defends itself").
 _SUBORDINATE_VERB = re.compile(
     r"\b(?:as|while|when|whereas|because|since|although|though)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}$"

@@ -255,3 +255,16 @@ def test_the_subject_of_an_if_clause_before_a_quotation_holds_nothing(rules):
 def test_a_possessive_owner_in_an_if_clause_holds_nothing(rules):
     text = "If Moscow agrees, its readiness to negotiate will be tested within weeks, commentators said."
     assert "Russia" not in actors(rules, text)
+
+
+# --- "appears / seems open to": the writer's inference -------------------------------------------------------------
+
+
+def test_an_actor_that_appears_open_to_something_states_nothing(rules):
+    text = "Sweden's government appears open to sending fighter jets to Ukraine."
+    assert "Sweden" not in actors(rules, text)
+
+
+def test_a_speaker_after_seemed_still_holds_what_he_said(rules):
+    text = "The idea seemed to please Ulf Kristersson, who said that Sweden would send fighter jets to Ukraine."
+    assert "Ulf Kristersson" in actors(rules, text)
