@@ -123,7 +123,7 @@ def _governed(text: str, start: int) -> bool:
     last = words[-1]
     if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
         return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
-    words = [w.lower() for w in words[-5:]]
+    words = [w.lower().lstrip("“\"‘'(") for w in words[-5:]]  # "“holding the EU hostage”"
     if words[-1] in _QUANTIFIERS or words[-1].isdigit():
         words.pop()  # "to see eight countries", "with several allies": the object after its number
         if not words:

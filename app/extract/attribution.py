@@ -487,11 +487,16 @@ def pronoun_owner(
     ]
     if not before or any(r.start > before[-1].end and r.end <= m.start() for r in refs):
         return None
+    # "Hungary was accused of holding the EU hostage over its refusal": the subject, not an object, owns it; an
+    # object that is the subject of an infinitive after it ("persuade Slovakia to lift its veto") owns it too.
+    subjects = [r for r in before if not r.governed]
+    control = lowered.startswith(" to ", before[-1].end)
+    owner = subjects[-1] if subjects and before[-1].governed and not control else before[-1]
     at = m.start()
     if clause and _words(gap) > 4:
         # Its stance is read from the last of the clause's coordinated verbs ("... and increase their spending").
         at = max(at, lowered.rfind(" and ", m.end(), issue.start))
-    return before[-1], at
+    return owner, at
 
 
 def _words(text: str) -> int:

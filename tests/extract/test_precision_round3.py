@@ -268,3 +268,16 @@ def test_an_actor_that_appears_open_to_something_states_nothing(rules):
 def test_a_speaker_after_seemed_still_holds_what_he_said(rules):
     text = "The idea seemed to please Ulf Kristersson, who said that Sweden would send fighter jets to Ukraine."
     assert "Ulf Kristersson" in actors(rules, text)
+
+
+# --- "its" after an object refers to the subject -------------------------------------------------------------------
+
+
+def test_its_refusal_after_an_object_belongs_to_the_subject(rules):
+    text = "Slovakia was blamed for “holding the EU hostage” over its refusal to back new sanctions on Russia."
+    assert "European Union" not in actors(rules, text)
+
+
+def test_its_veto_of_a_persuaded_object_still_belongs_to_that_object(rules):
+    text = "Officials in Rome tried to persuade Hungary to lift its veto on new sanctions against Russia."
+    assert "Hungary" in actors(rules, text)
