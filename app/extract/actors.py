@@ -80,6 +80,7 @@ _GOVERNED = re.compile(
 _PREPOSITIONS = frozenset(cues.PREPOSITIONS)
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _NOT_VERBS = frozenset({"indeed", "need", "hundred", "united"})
+_OPENING = "“\"‘'("
 _QUANTIFIERS = frozenset(
     {
         "two",
@@ -123,7 +124,9 @@ def _governed(text: str, start: int) -> bool:
     last = words[-1]
     if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
         return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
-    words = [w.lower().lstrip("“\"‘'(") for w in words[-5:]]  # "“holding the EU hostage”"
+    words = [w.lower() for w in words[-5:]]
+    if words[-1][0] in _OPENING or (len(words) > 1 and words[-2][0] in _OPENING):
+        words = [w.lstrip(_OPENING) for w in words]  # "“holding the EU hostage”"
     if words[-1] in _QUANTIFIERS or words[-1].isdigit():
         words.pop()  # "to see eight countries", "with several allies": the object after its number
         if not words:

@@ -282,7 +282,7 @@ def subject_of(
         if subject is not None:
             if _blocked(text, subject, cue, blockers):
                 return None
-            if quoted_cue and _FIRST_PERSON.search(text, subject.end, cue.start):
+            if quoted_cue and _FIRST_PERSON.search(text, max(subject.end, cue.start - 30), cue.start):
                 return None  # "“Ukraine has done enough, I can say”": the speaker's own verb, not Ukraine's
             group = [subject]
             for ref in reversed(before[:-1]):
