@@ -19,9 +19,11 @@ _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Ze
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
 _INSERTION = re.compile(
-    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})\s*,\s*(?:\w+\s+){0,2}$",
+    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2}|"
+    r"(?:speaking|standing|appearing|writing|flanked|accompanied)\b[^,“”\"]{1,100})\s*,\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
-)  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
+)  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced", "X, speaking
+# alongside Y, said"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A verb right after "which" ("the paper, which calls for ..."): its subject is the relative pronoun's antecedent.
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")

@@ -281,3 +281,12 @@ def test_its_refusal_after_an_object_belongs_to_the_subject(rules):
 def test_its_veto_of_a_persuaded_object_still_belongs_to_that_object(rules):
     text = "Officials in Rome tried to persuade Hungary to lift its veto on new sanctions against Russia."
     assert "Hungary" in actors(rules, text)
+
+
+# --- a participial insertion between the subject and its verb is skipped ------------------------------------------
+
+
+def test_a_person_named_in_a_participial_insertion_is_not_the_subject(rules):
+    text = "Petr Fiala, speaking alongside Donald Tusk in Prague, ruled out sending troops to Ukraine."
+    assert "Donald Tusk" not in actors(rules, text)
+    assert ("Petr Fiala", "troops-in-ukraine", "oppose") in found(rules, text)
