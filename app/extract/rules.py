@@ -299,7 +299,10 @@ class RulesExtractor:
                 return holder
         elif closing and speaker.rule == "subject":
             # "The US has committed to sending tanks, Biden said": the leader states his government's act.
-            outer = subject_of(doc.text, closing[-1], refs, others, doc.discourse, lower=issue.end, upper=sentence.end)
+            # Only a subject inside the closing clause itself (", Biden said"), not one of an earlier clause.
+            clause = _REPORTING_CLAUSE.search(doc.text, issue.end, closing[-1].start)
+            low = clause.start() if clause else closing[-1].start
+            outer = subject_of(doc.text, closing[-1], refs, others, doc.discourse, lower=low, upper=sentence.end)
             reporter = _own_government(speaker, outer)
             if reporter is not None:
                 return reporter
