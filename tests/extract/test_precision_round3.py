@@ -293,5 +293,8 @@ def test_a_person_named_in_a_participial_insertion_is_not_the_subject(rules):
 
 
 def test_a_leader_named_in_an_earlier_clause_is_not_the_closing_reporter(rules):
-    text = "Although Spain has backed Ukraine by sending tanks, Pedro Sánchez has not yet travelled to Kyiv, the agency noted."
+    text = (
+        "Although Spain has backed Ukraine by sending tanks, Pedro Sánchez has not yet travelled to Kyiv, the agency "
+        "noted."
+    )
     assert "Pedro Sánchez" not in actors(rules, text)
