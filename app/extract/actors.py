@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -79,6 +80,33 @@ _GOVERNED = re.compile(
 _PREPOSITIONS = frozenset(cues.PREPOSITIONS)
 _ARTICLES = frozenset({"the", "a", "an", "his", "her", "its", "their"})
 _NOT_VERBS = frozenset({"indeed", "need", "hundred", "united"})
+_OPENING = "“\"‘'("
+_QUANTIFIERS = frozenset(
+    {
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "several",
+        "some",
+        "many",
+        "few",
+        "all",
+        "both",
+        "other",
+        "dozens",
+        "numerous",
+    }
+)
+# Words after "to" that are no verb taking the actor as its object ("to both Germany and France").
+_NOT_INFINITIVES = frozenset({"be", "both", "all", "each", "either", "neither", "other", "our", "your", "my"})
 
 
 def _governed(text: str, start: int) -> bool:
@@ -97,6 +125,12 @@ def _governed(text: str, start: int) -> bool:
     if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
         return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
     words = [w.lower() for w in words[-5:]]
+    if words[-1][0] in _OPENING or (len(words) > 1 and words[-2][0] in _OPENING):
+        words = [w.lstrip(_OPENING) for w in words]  # "“holding the EU hostage”"
+    if words[-1] in _QUANTIFIERS or words[-1].isdigit():
+        words.pop()  # "to see eight countries", "with several allies": the object after its number
+        if not words:
+            return False
     if words[-1] in _ARTICLES:
         words.pop()
     elif len(words) >= 2 and words[-1] in ("country's", "country’s") and words[-2] == "the":
@@ -104,6 +138,8 @@ def _governed(text: str, start: int) -> bool:
     n = len(words)
     if n == 0:
         return False
+    if n >= 2 and words[-2] == "to" and words[-1].isalpha() and words[-1] not in _NOT_INFINITIVES:
+        return True  # "arrived to meet Zelensky", "plans to visit Poland": the object of an infinitive
     if words[-1] in _PREPOSITIONS:
         return True
     if n >= 2 and f"{words[-2]} {words[-1]}" in _PREPOSITIONS:
@@ -222,7 +258,12 @@ class Discourse:
         return i >= 0 and self.quotes[i][0] < offset < self.quotes[i][1]
 
     def last_person(
-        self, *, country: str | None = None, role: str | None = None, before: int | None = None
+        self,
+        *,
+        country: str | None = None,
+        role: str | None = None,
+        before: int | None = None,
+        fits: Callable[[Ref], bool] | None = None,
     ) -> Ref | None:
         """Return the latest person named (before an offset), optionally of a country and role.
 
@@ -233,6 +274,8 @@ class Discourse:
         # Only the recent discourse: coreference reaches back a bounded number of mentions (linear time).
         for ref in reversed(self.persons[max(0, stop - _LOOKBACK) : stop]):
             if (country is None or ref.country == country) and (role is None or ref.role == role):
+                if fits is not None and not fits(ref):
+                    continue
                 if not ref.governed:
                     return ref
                 fallback = fallback or ref
@@ -282,6 +325,7 @@ def _title_of(text: str, phrase: list[list[Hit]]) -> str:
 
 
 _LOOKBACK = 200  # mentions coreference may reach back over
+_PREMIER = re.compile(r"prime minister|premier|chancellor", re.IGNORECASE)
 _YEAR = re.compile(r"\b(199\d|20[0-4]\d)\b")
 
 
@@ -297,6 +341,14 @@ class ActorResolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+
+    def _premier(self, ref: Ref, on: date | None) -> bool:
+        """Return whether a person heads a government under another title than "President" (on a day, if known)."""
+        if ref.slug is None:
+            return True
+        offices = [o for o in self.gaz.actor(ref.slug).offices if o.role == "head_of_government"]
+        held = [o for o in offices if on is not None and o.held_on(on)] or offices
+        return any(o.title.casefold() != "president" for o in held)
 
     def person_ref(self, slug: str, start: int, end: int, *, on: date | None, country: str | None, rule: str) -> Ref:
         """Return a reference to a registry person, with the country of the office held on that day."""
@@ -529,8 +581,10 @@ class ActorResolver:
                 if role == "head_of_state" and "president" in text[start:end].lower() and self._monarchy(country, on):
                     role = "head_of_government"  # "the Spanish president": a kingdom's president is its premier
                 return self._office_holder(country, role, start, end, discourse, on), used
-            # A bare title ("the chancellor"): the last person named with that role.
-            last = discourse.last_person(role=role)
+            # A bare title ("the chancellor"): the last person named with that role, and a premier's title for
+            # a premier ("the Prime Minister" is not a president who also heads the government).
+            premier = role == "head_of_government" and bool(_PREMIER.search(text, start, end))
+            last = discourse.last_person(role=role, fits=(lambda ref: self._premier(ref, on)) if premier else None)
             if last and text[max(0, start - 4) : start].lower().endswith("the "):
                 return Ref(start, end, last.name, "person", last.country, last.slug, "coreference", role=role), used
             return None, 1

@@ -19,11 +19,61 @@ _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Ze
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
 _INSERTION = re.compile(
-    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})\s*,\s*(?:\w+\s+){0,2}$",
+    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2}|"
+    r"(?:speaking|standing|appearing|writing|flanked|accompanied)\b[^,“”\"]{1,100})\s*,\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
-)  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
+)  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced", "X, speaking
+# alongside Y, said"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# A verb right after "which" ("the paper, which calls for ..."): its subject is the relative pronoun's antecedent.
+_WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
+_THE_TITLE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# A plural noun right before a participle, no comma between: a reduced relative clause ("individuals backing X").
+_REDUCED_RELATIVE = re.compile(r"\b([a-z]{4,}[^s\W]s)\s+$")
+# Words in -s that are no plural noun before a participle ("continues backing", "its backing").
+_NOT_NOUNS = frozenset(
+    {
+        "continues",
+        "keeps",
+        "starts",
+        "stops",
+        "begins",
+        "avoids",
+        "considers",
+        "suggests",
+        "recommends",
+        "risks",
+        "proposes",
+        "means",
+        "involves",
+        "includes",
+        "requires",
+        "supports",
+        "opposes",
+        "favours",
+        "favors",
+        "rules",
+        "resumes",
+        "always",
+        "perhaps",
+        "towards",
+        "afterwards",
+        "besides",
+        "unless",
+        "whereas",
+        "thus",
+        "plus",
+        "was",
+        "has",
+        "does",
+        "this",
+        "its",
+        "his",
+    }
+)
+_BY_BEFORE = re.compile(r"\bby\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\s+(?:[a-z’'-]+\s+){0,2}$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 _FOR = re.compile(r"\s*(?:for\s+)?")
@@ -31,6 +81,7 @@ _WITH = re.compile(r"\bwith\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}$")
 _GROUPS_BACK = 8  # "they" looks at the latest groups only, so that a long text stays linear
 _PRONOUN_GAP = 12  # characters between "they" and its verb of saying ("they said", "they jointly said")
 _INVERTING = ("according to", "statement from", "in a statement", "quoted", "cited")
+_QUOTING = ("quoted", "cited")  # the one quoted or cited is the object right after the verb
 
 
 # Named members after a collective ("several allies opposed it, in particular Germany and Spain").
@@ -149,6 +200,18 @@ def subject_of(
     """Return the actors a cue attributes to, looking between lower and upper (sentence or quote context)."""
     pronouns = [h for h in others if h.payload.kind == "pronoun" and lower <= h.start and h.end <= upper]
     blockers = [h for h in others if h.payload.kind in ("collective", "nonactor") and lower <= h.start]
+    # "Presenting Lithuania's position, the head of state emphasised ...": a title that named nobody known is the
+    # subject right before its verb; a government named earlier is not.
+    blockers += [
+        h
+        for h in others
+        if h.payload.kind == "title"
+        and lower <= h.start
+        and h.end <= cue.start
+        and _words(text[h.end : cue.start]) <= 1
+        and _THE_TITLE.search(text, max(lower, h.start - 5), h.start)
+        and not governed_at(text, h.start)
+    ]
     # Someone named inside a quotation is not the subject of a verb outside it ("...are “serving Putin”, a
     # diplomat said").
     quoted_cue = discourse.quoted(cue.start)
@@ -166,6 +229,22 @@ def subject_of(
                 else:
                     break
             return Speaker(list(reversed(group)), cue, "subject")
+    which = _WHICH.search(text, max(lower, cue.start - 30), cue.start)
+    if which is not None and not any(which.end() <= r.start < cue.start for r in refs):
+        # "China's position paper, which calls for a ceasefire": the paper's, not the sentence subject's; "Germany,
+        # which has opposed ..." is its antecedent's (a "which" clause naming its own subject is left as it is).
+        antecedent = [r for r in refs if lower <= r.start and r.end <= which.start()]
+        if antecedent and text[antecedent[-1].end : which.start()].strip() in ("", ","):
+            return Speaker([antecedent[-1]], cue, "subject")
+        return None
+    reduced = (
+        _REDUCED_RELATIVE.search(text, max(lower, cue.start - 30), cue.start) if cue.phrase.endswith("ing") else None
+    )
+    if reduced is not None and reduced.group(1).lower() not in _NOT_NOUNS:
+        covered = any(r.start <= reduced.start(1) < r.end for r in refs)
+        covered = covered or any(h.start <= reduced.start(1) < h.end for h in others)
+        if not covered:
+            return None  # "the assets of individuals backing the invasion": the participle's subject is the noun
     absolute = _with_subject(text, cue, refs, lower)
     if absolute:
         # "for committing": their own act, not something a reporter says they want ("Y said he thanked X for ...").
@@ -205,8 +284,12 @@ def subject_of(
         if subject is not None:
             if _blocked(text, subject, cue, blockers):
                 return None
+            if quoted_cue and _FIRST_PERSON.search(text, max(subject.end, cue.start - 30), cue.start):
+                return None  # "“Ukraine has done enough, I can say”": the speaker's own verb, not Ukraine's
             group = [subject]
             for ref in reversed(before[:-1]):
+                if len(group) == 1 and text[ref.end : subject.start].strip() == ",":
+                    break  # "to meet her counterpart X, Meloni said": a list ends with "and", not a bare comma
                 if _COORDINATION.match(text[ref.end : group[-1].start]) and not _apposition(text, ref, group[-1]):
                     group.append(ref)
                 else:
@@ -232,6 +315,8 @@ def subject_of(
         close = cue.end <= ref.start and ref.end <= upper and len(gap) <= _AFTER_GAP
         if close and any(0 <= at - ref.end <= 2 for at in media):
             return None  # "according to the German government news agency": the media, not the government
+        if close and cue.phrase in _QUOTING and not _SHORT_GAP.fullmatch(gap):
+            return None  # "X quoted a colleague from ...": the one quoted is the object right after the verb
         if close and (inverting or _SHORT_GAP.fullmatch(gap)):
             return Speaker([ref], cue, "inverted")
     for pron in pronouns:
@@ -265,7 +350,9 @@ def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:
         if subject.end <= hit.start and hit.end <= cue.start:
             if hit.payload.kind == "collective" and governed_at(text, hit.start):
                 continue  # "spoke with leaders in Kyiv": the collective is an object, not the subject
-            if hit.payload.kind == "nonactor":
+            if hit.payload.kind == "title" and subject.type == "person":
+                continue  # "Putin had expressed it when the leader said ...": perhaps the same person again
+            if hit.payload.kind in ("nonactor", "title"):
                 return True
             if not _MEMBERSHIP.search(text[subject.end : hit.start]):
                 return True
@@ -311,7 +398,15 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
         # Signing states a position; a statement by someone must then say something ("... called for").
         if listed and (m.group(1) or any(h.start >= listed[-1].end for h in says)):
             return listed
-    collectives = [h for h in others if h.payload.kind == "collective" and start <= h.start < end]
+    # "wants to see eight countries, including Turkey, as guarantors": the members of an object hold nothing;
+    # "opposed by several allies, in particular ..." is the passive's agent.
+    collectives = [
+        h
+        for h in others
+        if h.payload.kind == "collective"
+        and start <= h.start < end
+        and (not governed_at(text, h.start) or _BY_BEFORE.search(text, max(start, h.start - 30), h.start))
+    ]
     if not collectives or not any(h.start > collectives[0].end for h in says):
         return []
     for m in _EXAMPLES.finditer(text, collectives[0].end, end):
@@ -394,11 +489,16 @@ def pronoun_owner(
     ]
     if not before or any(r.start > before[-1].end and r.end <= m.start() for r in refs):
         return None
+    # "Hungary was accused of holding the EU hostage over its refusal": the subject, not an object, owns it; an
+    # object that is the subject of an infinitive after it ("persuade Slovakia to lift its veto") owns it too.
+    subjects = [r for r in before if not r.governed]
+    control = lowered.startswith(" to ", before[-1].end)
+    owner = subjects[-1] if subjects and before[-1].governed and not control else before[-1]
     at = m.start()
     if clause and _words(gap) > 4:
         # Its stance is read from the last of the clause's coordinated verbs ("... and increase their spending").
         at = max(at, lowered.rfind(" and ", m.end(), issue.start))
-    return before[-1], at
+    return owner, at
 
 
 def _words(text: str) -> int:

@@ -306,6 +306,7 @@ PREPOSITIONS = (
     "pushing", "pressure", "pressured", "force", "forced", "persuade", "convince", "provided", "provide",
     "supplied", "supply", "supplying", "give", "gave", "giving", "sent", "arm", "arming", "help", "helped",
     "helping", "invade", "invaded", "attack", "attacked", "lend", "lent", "let",
+    "urge", "urges", "ask", "asks", "allow", "allows", "allowing", "enable", "enables", "enabling", "holding",
 )
 
 # fmt: on

@@ -175,8 +175,17 @@ class RulesExtractor:
                     if partners:
                         found_here.append((Speaker(partners, speaker.cue, "cosigned"), found_here[0][1]))
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
-                if owner is not None and all(owner[0].refs[0].name != r.name for sp, _ in found_here for r in sp.refs):
-                    found_here.append(owner)
+                if owner is not None and _hypothetical(doc.lowered, sentence.start, owner[0].refs[0].start):
+                    owner = None  # "If Moscow accepts it, it will signal its readiness to negotiate": a condition
+                holders = [r for sp, _ in found_here for r in sp.refs]
+                if owner is not None and all(owner[0].refs[0].name != r.name for r in holders):
+                    # "the prime minister assured that ... the Polish proposal to transfer tanks": his own
+                    # government's proposal, in his words, is his position.
+                    first = owner[0].refs[0]
+                    if first.type != "government" or not any(
+                        r.type == "person" and r.country == first.country for r in holders
+                    ):
+                        found_here.append(owner)
                 for speaker, stance in found_here:
                     for ref in speaker.refs:
                         claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
@@ -195,12 +204,21 @@ class RulesExtractor:
             inner = [h for h in says if quote[0] <= h.start and h.end <= issue.start]
             if inner:
                 speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
+                if speaker is not None and _hypothetical(doc.lowered, quote[0], speaker.refs[0].start):
+                    return self._quote_speaker(doc, quote)  # "“If Russia makes a move, ...,” she said": hers
                 if speaker is not None and speaker.rule in ("subject", "pronoun", "doer"):
-                    return speaker
+                    # "“The Estonian government has approved ...,” said the Prime Minister": the one who says it.
+                    return _own_government(speaker, self._quote_speaker(doc, quote)) or speaker
                 # "Witkoff affirmed that Trump “strongly supports these protocols”": the quotation continues the
                 # sentence of the actor right before it; the one reporting it holds it too.
                 lead = [r for r in refs if r.end <= quote[0] and not doc.text[r.end : quote[0]].strip()]
-                if lead and not lead[-1].possessive and _words(doc.text[quote[0] : inner[0].start]) <= 2:
+                # Not the subject of an if-clause ("If Moscow “accepts it, it will signal ...”").
+                conditional = lead and _hypothetical(doc.lowered, sentence.start, lead[-1].start)
+                if (
+                    lead
+                    and not (lead[-1].possessive or conditional)
+                    and _words(doc.text[quote[0] : inner[0].start]) <= 2
+                ):
                     outer = self._quote_speaker(doc, quote)
                     more = [r for r in outer.refs if r.name != lead[-1].name] if outer is not None else []
                     return Speaker([lead[-1], *more], inner[0], "subject")
@@ -222,8 +240,17 @@ class RulesExtractor:
             return None  # "they fear X will ...": someone else's guess
         # The verb before the issue phrase decides; a verb after it only when there is none before, or when it
         # is a closing reporting clause (", Zelensky said.") that frames the whole sentence.
-        cue = before[-1] if before else (after[0] if after else None)
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
+        if (
+            not before
+            and closing
+            and after[0] not in closing
+            and _SUBORDINATE_VERB.search(doc.text, issue.end, after[0].start)
+        ):
+            # "tanks ready for use as Ukraine defends itself, Anand said": the closing reporting clause frames the
+            # sentence, not the verb of a subordinate clause ("since Ukraine submitted a request" alone still is).
+            after = closing
+        cue = before[-1] if before else (after[0] if after else None)
         if before and before[-1].phrase in STATES_OF_MIND and closing:
             cue = closing[-1]
         elif not before and cue is not None and cue.phrase != "according to":
@@ -231,7 +258,10 @@ class RulesExtractor:
             cue = next((h for h in after if h.phrase == "according to" and _CLOSING.search(doc.text, 0, h.start)), cue)
         if cue is None or denied_speech(doc.lowered, cue):
             return None
-        earlier = [h for h in says if h.end <= cue.start]
+        if _APPEARS.search(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
+            return None  # "Poland appears open to ...": the writer's inference, not a position stated
+        # "According to the press service, Scholz condemned ... and urged ...": a source is no verb to share.
+        earlier = [h for h in says if h.end <= cue.start and h.phrase != "according to"]
         if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):
             # "X vetoed the package and warned ...": a second verb shares the first one's subject; its stance is
             # read from the second verb on.
@@ -267,6 +297,15 @@ class RulesExtractor:
             holder = doer(refs, speaker, issue)
             if holder is not None:
                 return holder
+        elif closing and speaker.rule == "subject":
+            # "The US has committed to sending tanks, Biden said": the leader states his government's act.
+            # Only a subject inside the closing clause itself (", Biden said"), not one of an earlier clause.
+            clause = _REPORTING_CLAUSE.search(doc.text, issue.end, closing[-1].start)
+            low = clause.start() if clause else closing[-1].start
+            outer = subject_of(doc.text, closing[-1], refs, others, doc.discourse, lower=low, upper=sentence.end)
+            reporter = _own_government(speaker, outer)
+            if reporter is not None:
+                return reporter
         return self._reporter(doc, sentence, speaker, says) or speaker
 
     def _groups(self, doc: _Doc, sentence: Sentence, issue: Hit, speaker: Speaker | None) -> Speaker | None:
@@ -578,6 +617,11 @@ _SAID_THEY = re.compile(
     r"\b(said|say|says|announced|stated|declared|added|insisted|confirmed)\s+(?:that\s+)?they\s+(?:\S+\s+){0,3}$"
 )
 _CLOSING = re.compile(r",\s*$")
+_APPEARS = re.compile(r"\b(?:appears?|appeared|seems?|seemed)\s+(?:to\s+(?:be\s+|have\s+)?)?$")
+# The verb of a subordinate clause right after its subject ("... as Ukraine defends itself").
+_SUBORDINATE_VERB = re.compile(
+    r"\b(?:as|while|when|whereas|because|since|although|though)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,3}$"
+)
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
@@ -639,7 +683,11 @@ _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|should)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|whether|should|provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition\s+that|"
+    r"in\s+case|in\s+the\s+event(?:\s+that)?)\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
 
 
 def _words(text: str) -> int:
@@ -655,6 +703,21 @@ def lexicon_digest(taxonomy: Taxonomy) -> str:
     """Return a short digest of the issue lexicons, part of the extractor's version."""
     lexicons = {issue.id: issue.lexicon for issue in taxonomy.issues.values()}
     return hashlib.sha1(json.dumps(lexicons, sort_keys=True).encode()).hexdigest()[:8]
+
+
+def _own_government(speaker: Speaker, outer: Speaker | None) -> Speaker | None:
+    """Return the person who reports his own government's act or wish ("the Estonian government has approved
+    ...," said Prime Minister X; "the US has committed to ..., Biden said"): the statement is his."""
+    if outer is None or any(r.type != "government" for r in speaker.refs):
+        return None
+    people = [r for r in outer.refs if r.type == "person"]
+    if (
+        not people
+        or len(people) != len(outer.refs)
+        or any(r.country not in {g.country for g in speaker.refs} for r in people)
+    ):
+        return None
+    return Speaker(people, outer.cue, "reported")
 
 
 def _passive(lowered: str, cue: Hit) -> bool:
