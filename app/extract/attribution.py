@@ -24,6 +24,7 @@ _INSERTION = re.compile(
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced", "X, speaking
 # alongside Y, said"
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s", re.IGNORECASE)
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A verb right after "which" ("the paper, which calls for ..."): its subject is the relative pronoun's antecedent.
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
@@ -288,8 +289,14 @@ def subject_of(
                 return None  # "“Ukraine has done enough, I can say”": the speaker's own verb, not Ukraine's
             group = [subject]
             for ref in reversed(before[:-1]):
-                if len(group) == 1 and text[ref.end : subject.start].strip() == ",":
-                    break  # "to meet her counterpart X, Meloni said": a list ends with "and", not a bare comma
+                if (
+                    len(group) == 1
+                    and text[ref.end : subject.start].strip() == ","
+                    and not _LIST_GOES_ON.match(text, subject.end)
+                ):
+                    # "to meet her counterpart X, Meloni said": a list ends with "and", not a bare comma; but
+                    # "X, Y and other countries doubt" is a list whose "and" comes after Y.
+                    break
                 if _COORDINATION.match(text[ref.end : group[-1].start]) and not _apposition(text, ref, group[-1]):
                     group.append(ref)
                 else:

@@ -298,3 +298,10 @@ def test_a_leader_named_in_an_earlier_clause_is_not_the_closing_reporter(rules):
         "noted."
     )
     assert "Pedro Sánchez" not in actors(rules, text)
+
+
+def test_a_bare_comma_list_whose_and_comes_later_keeps_every_member(rules):
+    text = (
+        "Denmark, Norway and several other northern allies doubt that Moscow is serious about negotiating a settlement."
+    )
+    assert {"Denmark", "Norway"} <= actors(rules, text)
