@@ -58,6 +58,7 @@ from app.extract.stance import (
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
+from app.extract.voice import document_voice, meeting_pairs
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -115,6 +116,7 @@ class RulesExtractor:
             refs = sorted(refs + new, key=lambda r: r.start)
             refs = self._add_extracted_surnames(text, sentence, refs, discourse)
             discourse.groups.extend(coordinated(text, refs))
+            discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
         say_buckets = [
             [
@@ -130,6 +132,7 @@ class RulesExtractor:
         speech = [q for q in quotes if len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS]
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)
         labels = speaker_labels(text, sentences, resolved)
+        voiced, voice = document_voice(text, sentences, resolved, quotes)
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -156,6 +159,9 @@ class RulesExtractor:
                     if listed:
                         speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
                 speaker = self._groups(doc, sentence, issue, speaker)
+                if speaker is None and voice and i > voiced and not _inside(quotes, issue.start, issue.end):
+                    # A joint statement's own sentences ("We call for ...") speak for its signatories.
+                    speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
