@@ -22,7 +22,7 @@ _INSERTION = re.compile(
     r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})\s*,\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
-_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$|,\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -158,6 +158,8 @@ def subject_of(
     if relative is not None:
         # "... Viktor Orbán and Robert Fico, who oppose ...": the antecedent holds it, even as an object.
         antecedent = [r for r in refs if lower <= r.start and r.end <= relative.start()]
+        if relative.group(1) and antecedent and antecedent[-1].type == "person":
+            antecedent = []  # "which" stands for a country or an institution ("Denmark, which decided to ...")
         if antecedent and not text[antecedent[-1].end : relative.start()].strip():
             group = [antecedent[-1]]
             for ref in reversed(antecedent[:-1]):
