@@ -55,6 +55,14 @@ ATTRIBUTION += (
     "pledge", "pledging", "backing", "opposing", "rejecting",
 )
 
+# A delivery announced as policy, in the present or the future ("Germany is sending tanks", "will supply"); a past
+# delivery is background (round 3).
+ATTRIBUTION += (
+    "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
+    "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
+    "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
+)
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
@@ -248,6 +256,8 @@ GOVERNMENT_VOICES = (
     "ministry of defence", "ministry of foreign affairs", "administration", "cabinet", "presidential office",
     "presidency", "diplomat", "diplomats", "embassy", "authorities", "sources", "government sources", "readout",
     "statement", "leadership", "delegation", "delegations", "office",
+    # Institutions that decide for a government (round 3).
+    "MoD", "MoFA", "defence council", "defense council", "security council", "national security council",
 )
 
 PRONOUNS = (

@@ -222,6 +222,7 @@ class RulesExtractor:
             and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
             and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
+            and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
         ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
@@ -247,6 +248,12 @@ class RulesExtractor:
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
             speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+            if speaker is None and closing and cue.end <= issue.start:
+                # "X's defence council decided to donate ..., the presidency announced": the closing speaker.
+                cue = closing[-1]
+                speaker = subject_of(
+                    doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+                )
         they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
         if they is not None and (speaker is None or speaker.rule == "pronoun"):
             # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
