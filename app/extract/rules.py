@@ -58,7 +58,7 @@ from app.extract.stance import (
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
-from app.extract.voice import document_voice, meeting_pairs
+from app.extract.voice import document_source, document_voice, meeting_pairs, owned_documents
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -133,6 +133,8 @@ class RulesExtractor:
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)
         labels = speaker_labels(text, sentences, resolved)
         voiced, voice = document_voice(text, sentences, resolved, quotes)
+        owned = [owned_documents(refs, others, text, self.resolver.government_ref) for refs, others in resolved]
+        documents = [d for ds in owned for d in ds]
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -159,6 +161,9 @@ class RulesExtractor:
                     if listed:
                         speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
                 speaker = self._groups(doc, sentence, issue, speaker)
+                if speaker is None and not _inside(quotes, issue.start, issue.end):
+                    # "Moscow's demands include ...", "according to the document": the document's owner.
+                    speaker = self._document(doc, sentence, issue, owned[i], documents)
                 if speaker is None and voice and i > voiced and not _inside(quotes, issue.start, issue.end):
                     # A joint statement's own sentences ("We call for ...") speak for its signatories.
                     speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
@@ -308,6 +313,22 @@ class RulesExtractor:
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
+
+    def _document(self, doc: _Doc, sentence: Sentence, issue: Hit, owned: list, documents: list) -> Speaker | None:
+        """Return the government whose document a sentence reports ("Moscow's demands include ...", "according to
+        the document" after "the Russian memorandum"), or None."""
+        says, _ = doc.says(sentence.index)
+        for start, end, owner in reversed(owned):
+            if end <= issue.start and not any(end <= h.start and h.end <= issue.start for h in says):
+                return Speaker([owner], Hit(start, end, "document", "say"), "document")
+        _, others = doc.resolved[sentence.index]
+        source = document_source(
+            doc.text, sentence.start, sentence.end, documents, others, self.resolver.government_ref
+        )
+        if source is None:
+            return None
+        at, owner = source
+        return Speaker([owner], Hit(at, at + 12, "according to", "say"), "document")
 
     def _relative_clause(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
@@ -533,6 +554,7 @@ class RulesExtractor:
             "doer": 0.15,
             "listed": 0.1,
             "possessive": 0.05,
+            "document": 0.1,
             "inverted": 0.15,
             "pronoun": 0.1,
         }.get(speaker.rule, 0.0)

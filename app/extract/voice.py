@@ -72,3 +72,70 @@ def document_voice(
 
 def _quoted(quotes: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in quotes)
+
+
+# Documents that carry a government's position (codebook: "reported from documents"): "Moscow's demands include
+# ...", "Among Russia's key demands ... is ...", "the Russian memorandum", and later "according to the document".
+_DOCUMENT = (
+    r"(?:(?:other|key|main|latest|new|own|official|draft|peace|written|formal)\s+){0,2}"
+    r"(?:demands|demand|proposals|proposal|memorandum|draft|conditions|terms|ultimatum|document|roadmap)\b"
+)
+_OWNED = re.compile(r"['’]s\s+" + _DOCUMENT, re.IGNORECASE)  # right after a government's name
+_NATIONAL = re.compile(r"\s+" + _DOCUMENT, re.IGNORECASE)  # right after a national adjective
+# "according to the document", "according to the Ukrainian proposal": a document named as the source.
+# What follows a document's name and gives its content ("... demands include", "Among Russia's demands ... is").
+_CONTENT = re.compile(
+    r"\s*,?\s*(?:(?:also|further)\s+)?(?:include|includes|included|including|call for|calls for|called for|"
+    r"envisage|envisages|envisaged|stipulate|stipulates|stipulated|demand|demands|demanded|propose|proposes|proposed|"
+    r"would|is|are|was|were|:)\b|:",
+    re.IGNORECASE,
+)
+_AMONG = re.compile(r"\bamong\s+$", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\baccording to (?:the|this|that|its|their)\s+(?:([A-Z][\w-]+)\s+)?(?:(?:draft|peace|written|leaked)\s+)?"
+    r"(?:document|draft|memorandum|text|proposal|plan|roadmap|paper)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_REACH = 2000  # characters back to the document that "the document" refers to
+
+
+def owned_documents(refs: list[Ref], others: list, text: str, government_ref) -> list[tuple[int, int, Ref]]:
+    """Return (where the document is named, where its name ends, its owner) for each document a government owns in
+    a sentence: "Russia's key demands", "Moscow's draft", "the Ukrainian proposal"."""
+    found = []
+    for ref in refs:
+        if ref.type != "person" and ref.possessive:
+            m = _OWNED.match(text, ref.end)
+            if m is not None and _gives_content(text, ref.start, m.end()):
+                found.append((ref.start, m.end(), ref))
+    for hit in others:
+        if hit.payload.kind == "adj":
+            m = _NATIONAL.match(text, hit.end)
+            content = m is not None and _gives_content(text, hit.start, m.end())
+            owner = content and government_ref(hit.payload.value, hit.start, hit.end, "adjective")
+            if owner:
+                found.append((hit.start, m.end(), owner))
+    return sorted(found, key=lambda f: f[0])
+
+
+def document_source(
+    text: str, start: int, end: int, documents: list[tuple[int, int, Ref]], others: list, government_ref
+) -> tuple[int, Ref] | None:
+    """Return (where it is named, the owner) of the document a sentence cites ("according to the document"):
+    the nation named in the citation ("according to the Ukrainian proposal"), else the owner of the latest document
+    named before it."""
+    m = _ACCORDING.search(text, start, end)
+    if m is None:
+        return None
+    if m.group(1):
+        adjective = next((h for h in others if h.payload.kind == "adj" and h.start == m.start(1)), None)
+        owner = adjective is not None and government_ref(adjective.payload.value, m.start(1), m.end(1), "adjective")
+        return (m.start(), owner) if owner else None
+    earlier = [d for d in documents if d[1] <= m.start() and m.start() - d[1] <= _DOCUMENT_REACH]
+    return (m.start(), earlier[-1][2]) if earlier else None
+
+
+def _gives_content(text: str, start: int, end: int) -> bool:
+    """Return whether a document named between start and end is followed by its content ("demands include") or
+    introduced as a list of them ("Among Russia's demands, ... is")."""
+    return bool(_CONTENT.match(text, end)) or bool(_AMONG.search(text, max(0, start - 12), start))
