@@ -61,6 +61,7 @@ ATTRIBUTION += (
     "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
     "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
     "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
+    "pointed out", "points out", "pointing out",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -290,7 +291,7 @@ CLAUSE_BREAKS = (
 SPEECH = frozenset({
     "according to", "acknowledged", "added", "admitted", "announced", "argued", "claimed", "confirmed", "declared",
     "emphasised", "emphasized", "explained", "in a statement", "insisted", "noted", "reiterated", "said", "say",
-    "saying", "says", "stated", "stressed", "tells", "told", "underlined", "warned", "wrote",
+    "saying", "says", "stated", "stressed", "tells", "told", "underlined", "warned", "wrote", "pointed out",
 })
 
 # Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").

@@ -170,7 +170,10 @@ class RulesExtractor:
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
-                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
+                    # A document's content is read up to the issue: what follows is the reporter's judgement.
+                    document = speaker.rule == "document" and speaker.cue.end <= issue.start
+                    upper = issue.end if document else sentence.end
+                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=upper)
                     found_here.append((speaker, stance))
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:
@@ -253,12 +256,15 @@ class RulesExtractor:
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
             speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
-            if speaker is None and closing and cue.end <= issue.start:
-                # "X's defence council decided to donate ..., the presidency announced": the closing speaker.
-                cue = closing[-1]
-                speaker = subject_of(
-                    doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+            if speaker is None and cue.end <= issue.start:
+                # "X's defence council decided to donate ..., the presidency announced": the closing speaker;
+                # "X said the country was not ready to ...": the speaker of the reported clause.
+                speech = [h for h in earlier if h.phrase in SPEECH]
+                fallback = closing[-1] if closing else speech[-1] if speech else None
+                speaker = fallback and subject_of(
+                    doc.text, fallback, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
                 )
+                cue = fallback if speaker else cue
         they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
         if they is not None and (speaker is None or speaker.rule == "pronoun"):
             # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.

@@ -87,7 +87,7 @@ _NATIONAL = re.compile(r"\s+" + _DOCUMENT, re.IGNORECASE)  # right after a natio
 _CONTENT = re.compile(
     r"\s*,?\s*(?:(?:also|further)\s+)?(?:include|includes|included|including|call for|calls for|called for|"
     r"envisage|envisages|envisaged|stipulate|stipulates|stipulated|demand|demands|demanded|propose|proposes|proposed|"
-    r"would|is|are|was|were|:)\b|:",
+    r"would|is|are|was|were|that|to|for)\b|:",
     re.IGNORECASE,
 )
 _AMONG = re.compile(r"\bamong\s+$", re.IGNORECASE)
