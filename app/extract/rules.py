@@ -164,6 +164,9 @@ class RulesExtractor:
                 if speaker is None and not _inside(quotes, issue.start, issue.end):
                     # "Moscow's demands include ...", "according to the document": the document's owner.
                     speaker = self._document(doc, sentence, issue, owned[i], documents)
+                if speaker is None and not _inside(quotes, issue.start, issue.end):
+                    # "He set out three principles:" then "First — ...", "Second — ...": the lead's speaker.
+                    speaker = self._enumerated(doc, sentence)
                 if speaker is None and voice and i > voiced and not _inside(quotes, issue.start, issue.end):
                     # A joint statement's own sentences ("We call for ...") speak for its signatories.
                     speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
@@ -319,6 +322,27 @@ class RulesExtractor:
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
+
+    def _enumerated(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the speaker of a lead ending in a colon when a sentence is one of the items it enumerates
+        ("First — ...", "Second principle — ...", "1) ..."), or None."""
+        if not _ITEM.match(sentence.text):
+            return None
+        i = sentence.index - 1
+        while i >= 0 and sentence.index - i <= _ITEMS_BACK:
+            lead = doc.sentences[i]
+            if lead.text.rstrip().endswith(":"):
+                refs, others = doc.resolved[i]
+                speech = [h for h in doc.says(i)[0] if h.phrase in SPEECH]
+                for cue in speech[:1]:
+                    found = subject_of(doc.text, cue, refs, others, doc.discourse, lower=lead.start, upper=lead.end)
+                    if found is not None:
+                        return Speaker(found.refs, Hit(sentence.start, sentence.start, "enumerated", "say"), "listed")
+                return None
+            if not _ITEM.match(lead.text):
+                return None
+            i -= 1
+        return None
 
     def _document(self, doc: _Doc, sentence: Sentence, issue: Hit, owned: list, documents: list) -> Speaker | None:
         """Return the government whose document a sentence reports ("Moscow's demands include ...", "according to
@@ -613,6 +637,14 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+# An item of an enumeration ("First — ...", "Secondly, ...", "Third point: ...", "2) ...", "• ...").
+_ITEM = re.compile(
+    r"\s*(?:(?:first|second|third|fourth|fifth|sixth|firstly|secondly|thirdly|fourthly|finally|lastly)"
+    r"(?:\s+(?:principle|point|condition|aspect|demand|element|priority|step))?\s*(?:[—–:-]|,)"
+    r"|\d{1,2}[.)]\s|[•▪·*–-]\s)",
+    re.IGNORECASE,
+)
+_ITEMS_BACK = 8
 _AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")
 _SAID_THEY = re.compile(
