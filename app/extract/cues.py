@@ -61,7 +61,7 @@ ATTRIBUTION += (
     "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
     "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
     "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
-    "pointed out", "points out", "pointing out",
+    "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

@@ -253,8 +253,9 @@ class RulesExtractor:
         if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):
             # "X vetoed the package and warned ...": a second verb shares the first one's subject; its stance is
             # read from the second verb on.
+            # The nearest verb before ("Scholz condemned ... and urged", not an opening "according to X").
             first = subject_of(
-                doc.text, earlier[0], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+                doc.text, earlier[-1], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
             )
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
@@ -466,9 +467,12 @@ class RulesExtractor:
         if cue.phrase not in SPEECH:
             return False
         refs, others = doc.resolved[sentence.index]
-        window_end = min(issue.start, cue.end + 60)
-        lead = _CLAUSE_LEAD.match(doc.text, cue.end, window_end)
-        head = lead.end() if lead else cue.end
+        # "insisted that ..., and that the US will continue to supply": the issue's own "that" clause.
+        again = doc.lowered.rfind(" and that ", cue.end, issue.start)
+        start = again + len(" and that ") if again >= 0 else cue.end
+        window_end = min(issue.start, start + 60)
+        lead = _CLAUSE_LEAD.match(doc.text, start, window_end)
+        head = lead.end() if lead else start
         if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
             return False  # "said allies must raise spending": the speaker's own demand
         for hit in others:
