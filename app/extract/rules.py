@@ -58,7 +58,7 @@ from app.extract.stance import (
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
-from app.extract.voice import document_source, document_voice, meeting_pairs, owned_documents
+from app.extract.voice import document_source, document_voice, meeting_pairs, owned_documents, proposers
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -186,6 +186,11 @@ class RulesExtractor:
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
                 found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
+                for authors, at, upto in proposers(text, sentence.end, refs_here, issue):
+                    # "the proposal by X and Y to deploy troops": the authors favour what they propose.
+                    if all(r.name not in {x.name for sp, _ in found_here for x in sp.refs} for r in authors):
+                        stance = decide_stance(text, issue, [], negator_buckets[i], lower=upto, upper=issue.end)
+                        found_here.append((Speaker(authors, Hit(at, upto, "proposal", "say"), "relative"), stance))
                 if speaker is not None and found_here and found_here[0][0] is speaker:
                     # "signed a security agreement with France": the other party signed it too.
                     partners = cosignatories(lowered, speaker.cue, issue, refs_here, sentence.end)

@@ -139,3 +139,48 @@ def _gives_content(text: str, start: int, end: int) -> bool:
     """Return whether a document named between start and end is followed by its content ("demands include") or
     introduced as a list of them ("Among Russia's demands, ... is")."""
     return bool(_CONTENT.match(text, end)) or bool(_AMONG.search(text, max(0, start - 12), start))
+
+
+# A proposal named with its authors ("the proposal by X and Y to deploy ...", "the US plan for a ceasefire"), and
+# a demand's author named after it ("..., as demanded by X").
+_PROPOSAL_NOUN = r"(?:proposal|proposals|plan|plans|initiative|idea|offer|call|calls|demand|demands|request|suggestion)"
+_PROPOSAL_BY = re.compile(r"\b" + _PROPOSAL_NOUN + r"\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_PROPOSAL_AFTER = re.compile(r"\s+" + _PROPOSAL_NOUN + r"\b", re.IGNORECASE)
+_PURPOSE = re.compile(r"\s+(?:to|for|that|on)\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
+_AS_BY = re.compile(
+    r"[^;]{0,120}?,\s*as\s+(?:(?:first|long|previously|repeatedly)\s+)?(demanded|requested|proposed|sought|urged|"
+    r"called for|advocated|pushed for|suggested)\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def proposers(text: str, end: int, refs: list[Ref], issue) -> list[tuple[list[Ref], int, int]]:
+    """Return (the authors, start and end of the proposal's name) of a proposal that names an issue: "the proposal by
+    X and Y to deploy troops", "the US proposal for a ceasefire", "a ceasefire, as demanded by X"."""
+    found = []
+    for k, ref in enumerate(refs):
+        if ref.possessive or ref.end > issue.start:
+            continue
+        by = _PROPOSAL_BY.search(text, max(0, ref.start - 30), ref.start)
+        after = None if by else _PROPOSAL_AFTER.match(text, ref.end)
+        if by is None and (after is None or not text[max(0, ref.start - 5) : ref.start].lower().endswith("the ")):
+            continue
+        group = [ref]
+        for other in refs[k + 1 :]:
+            if by is None or not _LIST_JOIN.fullmatch(text, group[-1].end, other.start):
+                break
+            group.append(other)
+        close = after.end() if after else group[-1].end
+        if close <= issue.start and _PURPOSE.fullmatch(text, close, issue.start):
+            found.append((group, (by.start() if by else ref.start), close))
+            break
+    m = _AS_BY.match(text, issue.end, end)
+    if m is not None:
+        agents = [r for r in refs if r.start == m.end() or (r.start < m.end() < r.end)]
+        for ref in refs:
+            if agents and ref.start > agents[-1].end and _LIST_JOIN.fullmatch(text, agents[-1].end, ref.start):
+                agents.append(ref)
+        if agents:
+            found.append((agents, m.start(1), m.end(1)))
+    return found
