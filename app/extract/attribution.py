@@ -20,7 +20,8 @@ _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Ze
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
 _INSERTION = re.compile(
     r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2}"
-    r"|(?:after|following|before|during|despite|ahead of)\s[^,“”\"]{1,120})\s*,\s*(?!(?:and|but|or|while)\s)(?:\w+\s+){0,2}$",
+    r"|(?:after|following|before|during|despite|ahead of)\s[^,“”\"]{1,120})"
+    r"\s*,\s*(?!(?:and|but|or|while)\s)(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$|,\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)

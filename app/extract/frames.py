@@ -29,8 +29,9 @@ _AND = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 # dismissed by Z"); a negation before the verb turns it around.
 _NEXT_AGENT = re.compile(
     r"\s*,?\s*(?:and|but|while|yet|whereas)\s+(?:(?:was|were|is|are|has been|have been)\s+)?"
-    r"(?:(?:not|never)\s+)?(?:(?:also|only|\w+ly)\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|opposed|"
-    r"vetoed|blocked|dismissed|refused|criticised|criticized|condemned|ruled out|favou?red|championed)\s+by\s+(?:the\s+)?",
+    r"(?:(?:not|never)\s+)?(?:(?:also|only|\w+ly)\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|"
+    r"opposed|vetoed|blocked|dismissed|refused|criticised|criticized|condemned|ruled out|favou?red|championed)"
+    r"\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 # A collective agent with named members ("rejected by other allies, including X, Y and Z").
@@ -191,15 +192,11 @@ def by_agent(
             polarity = issue.payload.polarity * value
             label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
             found.append((Speaker(agents, cue, "relative"), Stance(label, lead.group(1), negated)))
-        elif not found:
-            break
         # "backed by Germany and opposed by Belgium": a later verb with its own agent, after any agent that is
         # no actor ("criticised by opposition parties").
         after = agents[-1].end if agents else lead.end()
-        lead = next(
-            (m for m in _NEXT_AGENT.finditer(lowered, after, end) if not _CLAUSE_BREAK.search(lowered, after, m.start())),
-            None,
-        )
+        later = _NEXT_AGENT.finditer(lowered, after, end)
+        lead = next((m for m in later if not _CLAUSE_BREAK.search(lowered, after, m.start())), None)
     return found
 
 
