@@ -167,6 +167,9 @@ class RulesExtractor:
                 if speaker is None and not _inside(quotes, issue.start, issue.end):
                     # "He set out three principles:" then "First — ...", "Second — ...": the lead's speaker.
                     speaker = self._enumerated(doc, sentence)
+                if speaker is None and not _inside(quotes, issue.start, issue.end):
+                    # "“...,” X said in a statement." then "We will make sure ...": the statement goes on unquoted.
+                    speaker = self._first_person(doc, sentence)
                 if speaker is None and voice and i > voiced and not _inside(quotes, issue.start, issue.end):
                     # A joint statement's own sentences ("We call for ...") speak for its signatories.
                     speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
@@ -329,6 +332,23 @@ class RulesExtractor:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
 
+    def _first_person(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the speaker of the latest quotation when a sentence outside quotation marks speaks in the first
+        person ("We will ...", "With our partners, we ...") and no sentence since names another speaker."""
+        if not _FIRST_PERSON.search(sentence.text) or _QUOTE_MARKS.search(sentence.text):
+            return None
+        k = bisect.bisect_right(doc.quotes, (sentence.start, sentence.start)) - 1
+        if k < 0 or sentence.start - doc.quotes[k][1] > _FIRST_PERSON_REACH:
+            return None
+        quote = doc.quotes[k]
+        first = doc.sentence_at(quote[1] - 1)
+        if first is None or any(doc.says(j)[0] for j in range(first + 1, sentence.index)):
+            return None  # another verb of saying in between: another speaker may have taken over
+        speaker = self._quote_speaker(doc, quote)
+        if speaker is None:
+            return None
+        return Speaker(speaker.refs, Hit(sentence.start, sentence.start, "first person", "say"), "quote")
+
     def _enumerated(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the speaker of a lead ending in a colon when a sentence is one of the items it enumerates
         ("First — ...", "Second principle — ...", "1) ..."), or None."""
@@ -354,7 +374,9 @@ class RulesExtractor:
         """Return the government whose document a sentence reports ("Moscow's demands include ...", "according to
         the document" after "the Russian memorandum"), or None."""
         says, _ = doc.says(sentence.index)
-        for start, end, owner in reversed(owned):
+        for start, end, owner, content in reversed(owned):
+            if not content or owner.type == "person":
+                continue  # a person's own words are found by the possessive (_possessor)
             if end <= issue.start and not any(end <= h.start and h.end <= issue.start for h in says):
                 return Speaker([owner], Hit(start, end, "document", "say"), "document")
         _, others = doc.resolved[sentence.index]
@@ -654,6 +676,8 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 _ITEMS_BACK = 8
+_FIRST_PERSON = re.compile(r"^\s*(?:We|Our|I)\b|\b(?:we|our)\b")
+_FIRST_PERSON_REACH = 600  # characters from the end of a quotation to a first-person sentence that continues it
 _AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")
 _SAID_THEY = re.compile(

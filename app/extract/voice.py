@@ -81,6 +81,17 @@ _DOCUMENT = (
     r"(?:demands|demand|proposals|proposal|memorandum|draft|conditions|terms|ultimatum|document|roadmap)\b"
 )
 _OWNED = re.compile(r"['’]s\s+" + _DOCUMENT, re.IGNORECASE)  # right after a government's name
+# A person's or a government's plan named for later reference ("Zelensky's so-called ten-point peace plan").
+_NAMED_PLAN = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:plan|proposal|memorandum|roadmap|formula|framework|draft)\b", re.IGNORECASE
+)
+# A sentence that reports a document named before ("This proposal includes calls for ...").
+_BACK_DOCUMENT = re.compile(
+    r"\s*(?:the|this|that|such a|the same)\s+(?:[\w-]+\s+)?(?:proposal|plan|document|memorandum|draft|roadmap|"
+    r"framework|text|formula)\s+(?:also\s+)?(?:includes|included|calls for|called for|demands|demanded|envisages|"
+    r"envisaged|stipulates|stipulated|proposes|proposed|requires|required|foresees|provides for)\b",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"\s+" + _DOCUMENT, re.IGNORECASE)  # right after a national adjective
 # "according to the document", "according to the Ukrainian proposal": a document named as the source.
 # What follows a document's name and gives its content ("... demands include", "Among Russia's demands ... is").
@@ -99,35 +110,41 @@ _ACCORDING = re.compile(
 _DOCUMENT_REACH = 2000  # characters back to the document that "the document" refers to
 
 
-def owned_documents(refs: list[Ref], others: list, text: str, government_ref) -> list[tuple[int, int, Ref]]:
-    """Return (where the document is named, where its name ends, its owner) for each document a government owns in
-    a sentence: "Russia's key demands", "Moscow's draft", "the Ukrainian proposal"."""
+def owned_documents(refs: list[Ref], others: list, text: str, government_ref) -> list[tuple[int, int, Ref, bool]]:
+    """Return (where the document is named, where its name ends, its owner, whether its content follows) for each
+    document a government owns in a sentence ("Russia's key demands include", "the Ukrainian proposal"), and for a
+    plan a person owns ("Zelensky's peace plan", for a later "This proposal includes")."""
     found = []
     for ref in refs:
-        if ref.type != "person" and ref.possessive:
-            m = _OWNED.match(text, ref.end)
-            if m is not None and _gives_content(text, ref.start, m.end()):
-                found.append((ref.start, m.end(), ref))
+        if not ref.possessive:
+            continue
+        m = _OWNED.match(text, ref.end) if ref.type != "person" else None
+        if m is not None and _gives_content(text, ref.start, m.end()):
+            found.append((ref.start, m.end(), ref, True))
+            continue
+        m = _NAMED_PLAN.match(text, ref.end)
+        if m is not None:
+            found.append((ref.start, m.end(), ref, False))
     for hit in others:
         if hit.payload.kind == "adj":
             m = _NATIONAL.match(text, hit.end)
             content = m is not None and _gives_content(text, hit.start, m.end())
             owner = content and government_ref(hit.payload.value, hit.start, hit.end, "adjective")
             if owner:
-                found.append((hit.start, m.end(), owner))
+                found.append((hit.start, m.end(), owner, True))
     return sorted(found, key=lambda f: f[0])
 
 
 def document_source(
-    text: str, start: int, end: int, documents: list[tuple[int, int, Ref]], others: list, government_ref
+    text: str, start: int, end: int, documents: list[tuple[int, int, Ref, bool]], others: list, government_ref
 ) -> tuple[int, Ref] | None:
     """Return (where it is named, the owner) of the document a sentence cites ("according to the document"):
     the nation named in the citation ("according to the Ukrainian proposal"), else the owner of the latest document
     named before it."""
-    m = _ACCORDING.search(text, start, end)
+    m = _ACCORDING.search(text, start, end) or _BACK_DOCUMENT.match(text, start, end)
     if m is None:
         return None
-    if m.group(1):
+    if m.re is _ACCORDING and m.group(1):
         adjective = next((h for h in others if h.payload.kind == "adj" and h.start == m.start(1)), None)
         owner = adjective is not None and government_ref(adjective.payload.value, m.start(1), m.end(1), "adjective")
         return (m.start(), owner) if owner else None

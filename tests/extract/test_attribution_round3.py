@@ -212,3 +212,34 @@ def test_a_country_named_before_proposal_owns_it(rules):
 def test_as_demanded_by_names_the_author(rules):
     text = "Allies agreed to raise defence spending, as demanded by Poland."
     assert ("Poland", "defense-spending", "support") in found(rules, text)
+
+
+def test_this_proposal_refers_to_the_plan_a_person_owns(rules):
+    text = (
+        "Diplomats have discussed Zelensky's twelve-point peace plan for weeks.\n"
+        "This proposal includes calls for a full withdrawal of Russian troops from Ukraine.\n"
+    )
+    assert ("Volodymyr Zelensky", "territorial-integrity", "support") in found(rules, text)
+
+
+# --- a statement that goes on without quotation marks in the first person ------------------------------------------
+
+
+def test_first_person_sentences_after_a_quoted_statement_continue_it(rules):
+    text = (
+        "“Our sanctions are working and the pressure keeps rising every single week,” Ursula von der Leyen said "
+        "in a statement.\n"
+        "Europe stands united.\n"
+        "Together with our partners, we will use the frozen assets to rebuild Ukraine.\n"
+    )
+    assert ("Ursula von der Leyen", "frozen-assets", "support") in found(rules, text)
+
+
+def test_first_person_after_another_speaker_took_over_is_not_continued(rules):
+    text = (
+        "“Our sanctions are working and the pressure keeps rising every single week,” Ursula von der Leyen said "
+        "in a statement.\n"
+        "A reporter said the mood in the room was tense.\n"
+        "Together with our partners, we will use the frozen assets to rebuild Ukraine.\n"
+    )
+    assert ("Ursula von der Leyen", "frozen-assets", "support") not in found(rules, text)
