@@ -61,6 +61,7 @@ ATTRIBUTION += (
     "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
     "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
     "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
+    "issued a decree", "issues a decree", "signed a decree", "signs a decree",
     "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
 )
 
@@ -102,7 +103,8 @@ STANCE = {
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
         "end the", "end its", "end all", "ending the", "ended the", "put an end to", "cancel*", "terminat*",
-        "suspend*", "prohibit*", "object to", "objected to", "objects to", "objecting to", "cause for concern",
+        "suspend*", "prohibit*", "forbid*", "object to", "objected to", "objects to", "objecting to",
+        "cause for concern",
         "unrealistic", "not realistic", "illusory", "illusion", "unconvinced", "not convinced", "not consider",
         "not considering", "unjustifiable", "not justifiable", "not justified",
         "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",

@@ -72,6 +72,7 @@ _PAST_DATE = re.compile(
 _BY_AGENT = re.compile(
     r"(?:\s+(?:to|in|into|for)\s+(?:ukraine|kyiv|kiev)\b)?"  # "sending troops to Ukraine was rejected by"
     r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
+    r"(?:(?:as|like|which|who)\s[^,;:“”\"]{1,80},\s*)?"  # "the plan, as the EU did for vaccines, was put forward by"
     r"(?:(?:which\s+|that\s+)?(?:was|were|is|are|has been|have been|had been)\s+)?"
     r"(?:(?:already|first|jointly|also|earlier)\s+)?"
     r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"

@@ -192,7 +192,8 @@ class RulesExtractor:
                 for authors, at, upto in proposers(text, sentence.end, refs_here, issue):
                     # "the proposal by X and Y to deploy troops": the authors favour what they propose.
                     if all(r.name not in {x.name for sp, _ in found_here for x in sp.refs} for r in authors):
-                        stance = decide_stance(text, issue, [], negator_buckets[i], lower=upto, upper=issue.end)
+                        own = [h for h in stance_buckets[i] if at <= h.start and h.end <= issue.start]
+                        stance = decide_stance(text, issue, own, negator_buckets[i], lower=at, upper=issue.end)
                         found_here.append((Speaker(authors, Hit(at, upto, "proposal", "say"), "relative"), stance))
                 if speaker is not None and found_here and found_here[0][0] is speaker:
                     # "signed a security agreement with France": the other party signed it too.

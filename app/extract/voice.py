@@ -77,8 +77,9 @@ def _quoted(quotes: list[tuple[int, int]], offset: int) -> bool:
 # Documents that carry a government's position (codebook: "reported from documents"): "Moscow's demands include
 # ...", "Among Russia's key demands ... is ...", "the Russian memorandum", and later "according to the document".
 _DOCUMENT = (
-    r"(?:(?:other|key|main|latest|new|own|official|draft|peace|written|formal)\s+){0,2}"
-    r"(?:demands|demand|proposals|proposal|memorandum|draft|conditions|terms|ultimatum|document|roadmap)\b"
+    r"(?:(?:other|key|main|latest|recent|new|own|official|draft|peace|written|formal)\s+){0,2}"
+    r"(?:demands|demand|proposals|proposal|memorandum|draft|conditions|terms|ultimatum|document|roadmap|statements|"
+    r"statement)\b"
 )
 _OWNED = re.compile(r"['’]s\s+" + _DOCUMENT, re.IGNORECASE)  # right after a government's name
 # A person's or a government's plan named for later reference ("Zelensky's so-called ten-point peace plan").
@@ -98,7 +99,7 @@ _NATIONAL = re.compile(r"\s+" + _DOCUMENT, re.IGNORECASE)  # right after a natio
 _CONTENT = re.compile(
     r"\s*,?\s*(?:(?:also|further)\s+)?(?:include|includes|included|including|call for|calls for|called for|"
     r"envisage|envisages|envisaged|stipulate|stipulates|stipulated|demand|demands|demanded|propose|proposes|proposed|"
-    r"would|is|are|was|were|that|to|for)\b|:",
+    r"would|is|are|was|were|that|to|for|confirming|calling for|demanding|rejecting|announcing|saying)\b|:",
     re.IGNORECASE,
 )
 _AMONG = re.compile(r"\bamong\s+$", re.IGNORECASE)
@@ -161,9 +162,13 @@ def _gives_content(text: str, start: int, end: int) -> bool:
 # A proposal named with its authors ("the proposal by X and Y to deploy ...", "the US plan for a ceasefire"), and
 # a demand's author named after it ("..., as demanded by X").
 _PROPOSAL_NOUN = r"(?:proposal|proposals|plan|plans|initiative|idea|offer|call|calls|demand|demands|request|suggestion)"
-_PROPOSAL_BY = re.compile(r"\b" + _PROPOSAL_NOUN + r"\s+(?:by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_PROPOSAL_BY = re.compile(
+    r"\b(?:" + _PROPOSAL_NOUN + r"\s+(?:by|from)|(?:willingness|readiness|openness|commitment|determination|"
+    r"refusal|reluctance|decision|pledge|intention|offer|proposal|plan|call|demand|request)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PROPOSAL_AFTER = re.compile(r"\s+" + _PROPOSAL_NOUN + r"\b", re.IGNORECASE)
-_PURPOSE = re.compile(r"\s+(?:to|for|that|on)\s+(?:[\w’'-]+\s+){0,5}$", re.IGNORECASE)
+_PURPOSE = re.compile(r"\s+(?:to|for|that|on)\s+(?:[\w’'-]+\s+){0,5}$|\s+to\s+$", re.IGNORECASE)
 _AS_BY = re.compile(
     r"[^;]{0,120}?,\s*as\s+(?:(?:first|long|previously|repeatedly)\s+)?(demanded|requested|proposed|sought|urged|"
     r"called for|advocated|pushed for|suggested)\s+by\s+(?:the\s+)?",

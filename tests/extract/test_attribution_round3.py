@@ -243,3 +243,20 @@ def test_first_person_after_another_speaker_took_over_is_not_continued(rules):
         "Together with our partners, we will use the frozen assets to rebuild Ukraine.\n"
     )
     assert ("Ursula von der Leyen", "frozen-assets", "support") not in found(rules, text)
+
+
+def test_the_readiness_of_a_country_to_act_is_its_position(rules):
+    text = "Diplomats praised the readiness of Canada to provide security guarantees to Ukraine."
+    assert ("Canada", "security-guarantees", "support") in found(rules, text)
+    text = "Diplomats regretted the refusal of Austria to send weapons to Ukraine."
+    assert ("Austria", "military-aid", "oppose") in found(rules, text)
+
+
+def test_a_passive_agent_after_an_inserted_comparison(rules):
+    text = "The idea to jointly buy ammunition for Ukraine, as was done for medicines, was put forward by Poland."
+    assert ("Poland", "military-aid", "support") in found(rules, text)
+
+
+def test_a_decree_is_a_decision_of_policy(rules):
+    text = "The president of Ukraine, Volodymyr Zelensky, issued a decree forbidding negotiations with Moscow."
+    assert ("Volodymyr Zelensky", "negotiations", "oppose") in found(rules, text)
