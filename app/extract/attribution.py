@@ -19,11 +19,16 @@ _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Ze
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
 _QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
 _INSERTION = re.compile(
-    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2}"
-    r"|(?:after|following|before|during|despite|ahead of)\s[^,“”\"]{1,120})"
+    r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})"
     r"\s*,\s*(?!(?:and|but|or|while)\s)(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
+# A prepositional insertion between a subject and its verb ("X and Y, after talks with Z, called for"): only
+# lower-case words (adverbs, auxiliaries) may follow it, else it opens the sentence before its subject.
+_PREP_INSERTION = re.compile(
+    r",\s+(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Dd]espite|[Aa]head of)\s[^,“”\"]{1,120}\s*,\s*"
+    r"(?!(?:and|but|or|while)\s)(?:[a-z]\w*\s+){0,2}$"
+)
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$|,\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
@@ -176,7 +181,7 @@ def subject_of(
         doer = bool(text[absolute[-1].end : cue.start].strip())
         return Speaker(absolute, cue, "doer" if doer else "subject")
     if cue.phrase not in _INVERTING:
-        insertion = _INSERTION.search(text, lower, cue.start)
+        insertion = _INSERTION.search(text, lower, cue.start) or _PREP_INSERTION.search(text, lower, cue.start)
         if insertion is not None:
             # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
             inside = [r for r in refs if insertion.start() <= r.start < insertion.end()]

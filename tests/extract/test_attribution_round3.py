@@ -260,3 +260,11 @@ def test_a_passive_agent_after_an_inserted_comparison(rules):
 def test_a_decree_is_a_decision_of_policy(rules):
     text = "The president of Ukraine, Volodymyr Zelensky, issued a decree forbidding negotiations with Moscow."
     assert ("Volodymyr Zelensky", "negotiations", "oppose") in found(rules, text)
+
+
+def test_an_opening_prepositional_phrase_does_not_swallow_the_subject(rules):
+    text = (
+        "According to the Spanish government, during the meeting, Pedro Sánchez condemned the attacks and urged "
+        "Russia to withdraw its troops from Ukraine."
+    )
+    assert ("Pedro Sánchez", "territorial-integrity", "support") in found(rules, text)
