@@ -222,6 +222,12 @@ class RulesExtractor:
             if inner:
                 speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
                 if speaker is not None and speaker.rule in ("subject", "pronoun", "doer"):
+                    if speaker.rule == "subject" and all(r.type != "person" for r in speaker.refs):
+                        # "“The government has approved new aid,” the prime minister said": a person's quotation
+                        # reporting an institution's act is the person's position.
+                        outer = self._quote_speaker(doc, quote)
+                        if outer is not None and all(r.type == "person" for r in outer.refs):
+                            return outer
                     return speaker
                 # "Witkoff affirmed that Trump “strongly supports these protocols”": the quotation continues the
                 # sentence of the actor right before it; the one reporting it holds it too.
@@ -304,6 +310,18 @@ class RulesExtractor:
             holder = doer(refs, speaker, issue)
             if holder is not None:
                 return holder
+        if closing and cue.end <= issue.start and speaker.rule == "subject":
+            # "The US has committed to sending tanks, Biden said": the person who reports his government's act.
+            outer = subject_of(
+                doc.text, closing[-1], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+            )
+            countries = {r.country for r in speaker.refs}
+            if (
+                outer is not None
+                and all(r.type == "government" for r in speaker.refs)
+                and all(r.type == "person" and r.country in countries for r in outer.refs)
+            ):
+                return Speaker(outer.refs, closing[-1], "reported")
         return self._reporter(doc, sentence, speaker, says) or speaker
 
     def _groups(self, doc: _Doc, sentence: Sentence, issue: Hit, speaker: Speaker | None) -> Speaker | None:
@@ -744,7 +762,7 @@ _AGAINST_NOUNS = frozenset(
 _MORE_NOUNS = frozenset({"objection", "objections", "veto", "vetoes", "resistance", "reluctance", "reservations"})
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
-_REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
+_REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'()-]+\s+){1,6}$")  # "(Reform)": a party after a name
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|whether|should)\s+(?:\S+\s+){0,2}$", re.IGNORECASE)
 

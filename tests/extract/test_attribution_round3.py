@@ -268,3 +268,22 @@ def test_an_opening_prepositional_phrase_does_not_swallow_the_subject(rules):
         "Russia to withdraw its troops from Ukraine."
     )
     assert ("Pedro Sánchez", "territorial-integrity", "support") in found(rules, text)
+
+
+# --- a person reporting his government's act holds the position --------------------------------------------------
+
+
+def test_a_government_act_reported_by_its_leader_in_a_closing_clause(rules):
+    text = "Norway has committed to sending two fighter jets to Ukraine, Jonas Gahr Støre said."
+    claims = found(rules, text)
+    assert ("Jonas Gahr Støre", "advanced-weapons", "support") in claims
+    assert ("Norway", "advanced-weapons", "support") not in claims
+
+
+def test_a_government_act_inside_its_leaders_quotation_is_the_leaders(rules):
+    text = (
+        "“The Swedish government has approved new funding for ammunition for Ukraine this week,” Ulf Kristersson said."
+    )
+    claims = found(rules, text)
+    assert ("Ulf Kristersson", "military-aid", "support") in claims
+    assert ("Sweden", "military-aid", "support") not in claims
