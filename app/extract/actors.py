@@ -288,6 +288,7 @@ def _title_of(text: str, phrase: list[list[Hit]]) -> str:
     return text[phrase[1][0].start : phrase[1][0].end].lower() if len(phrase) > 1 else ""
 
 
+_TITLE_TRIES = 4  # people of the same role under another title passed over by a bare title
 _LOOKBACK = 200  # mentions coreference may reach back over
 _YEAR = re.compile(r"\b(199\d|20[0-4]\d)\b")
 
@@ -321,6 +322,11 @@ class ActorResolver:
             if government is not None:
                 return government
         return Ref(start, end, actor.name, actor.type, country, slug, rule, role=role)
+
+    def _titled(self, slug: str, role: str, said: str) -> bool:
+        """Return whether a person holds the role under the title used ("Prime Minister"), or has no titles."""
+        titles = {o.title.casefold() for o in self.gaz.actor(slug).offices if o.role == role}
+        return not titles or any(t in said or said in t for t in titles)
 
     def government_ref(self, code: str, start: int, end: int, rule: str) -> Ref | None:
         """Return a reference to a country's government (or NATO / the EU as organisations)."""
@@ -537,8 +543,15 @@ class ActorResolver:
                 if role == "head_of_state" and "president" in text[start:end].lower() and self._monarchy(country, on):
                     role = "head_of_government"  # "the Spanish president": a kingdom's president is its premier
                 return self._office_holder(country, role, start, end, discourse, on), used
-            # A bare title ("the chancellor"): the last person named with that role.
+            # A bare title ("the chancellor"): the last person named with that role, under that title ("the Prime
+            # Minister" is not a president who also heads the government).
             last = discourse.last_person(role=role)
+            said = text[start:end].casefold()
+            if any(w in said for w in ("prime minister", "premier", "chancellor")):
+                for _ in range(_TITLE_TRIES):
+                    if last is None or not last.slug or self._titled(last.slug, role, said):
+                        break
+                    last = discourse.last_person(role=role, before=last.start)
             if last and text[max(0, start - 4) : start].lower().endswith("the "):
                 return Ref(start, end, last.name, "person", last.country, last.slug, "coreference", role=role), used
             return None, 1

@@ -165,8 +165,9 @@ class RulesExtractor:
                     # "Moscow's demands include ...", "according to the document": the document's owner.
                     speaker = self._document(doc, sentence, issue, owned[i], documents)
                 if speaker is None and not _inside(quotes, issue.start, issue.end):
-                    # "He set out three principles:" then "First — ...", "Second — ...": the lead's speaker.
-                    speaker = self._enumerated(doc, sentence)
+                    # "He set out three principles:" then "First — ...", "Second — ...": the lead's speaker;
+                    # "X emphasised that ... . Therefore, ...": a connective goes on with the same speaker.
+                    speaker = self._enumerated(doc, sentence) or self._continued(doc, sentence)
                 if speaker is None and not _inside(quotes, issue.start, issue.end):
                     # "“...,” X said in a statement." then "We will make sure ...": the statement goes on unquoted.
                     speaker = self._first_person(doc, sentence)
@@ -367,6 +368,30 @@ class RulesExtractor:
         if speaker is None:
             return None
         return Speaker(speaker.refs, Hit(sentence.start, sentence.start, "first person", "say"), "quote")
+
+    def _continued(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the speaker of the sentence before when a sentence of the same paragraph goes on from it with a
+        connective ("Therefore, ...", "And, ultimately, ...") and names no speaker of its own."""
+        if not _CONNECTIVE.match(sentence.text) or _QUOTE_MARKS.search(sentence.text):
+            return None
+        i = sentence.index
+        while i > 0 and sentence.index - i < _CONTINUED_BACK:
+            before = doc.sentences[i - 1]
+            if "\n" in doc.text[before.start : doc.sentences[i].start] or _QUOTE_MARKS.search(before.text):
+                return None  # another paragraph, or a quotation with a speaker of its own
+            refs, others = doc.resolved[i - 1]
+            speech = [h for h in doc.says(i - 1)[0] if h.phrase in SPEECH]
+            if speech:
+                found = subject_of(
+                    doc.text, speech[0], refs, others, doc.discourse, lower=before.start, upper=before.end
+                )
+                if found is None or any(r.type != "person" for r in found.refs):
+                    return None
+                return Speaker(found.refs, Hit(sentence.start, sentence.start, "continued", "say"), "listed")
+            if not _CONNECTIVE.match(before.text):
+                return None
+            i -= 1
+        return None
 
     def _enumerated(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the speaker of a lead ending in a colon when a sentence is one of the items it enumerates
@@ -695,6 +720,13 @@ _ITEM = re.compile(
     re.IGNORECASE,
 )
 _ITEMS_BACK = 8
+# A sentence that goes on from the one before ("Therefore, ...", "And, ultimately, ...", "Moreover, ...").
+_CONNECTIVE = re.compile(
+    r"\s*(?:therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|and|ultimately|"
+    r"at the same time|in this regard|to this end)\b\s*,?",
+    re.IGNORECASE,
+)
+_CONTINUED_BACK = 3
 _FIRST_PERSON = re.compile(r"^\s*(?:We|Our|I)\b|\b(?:we|our)\b")
 _FIRST_PERSON_REACH = 600  # characters from the end of a quotation to a first-person sentence that continues it
 _AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")

@@ -287,3 +287,33 @@ def test_a_government_act_inside_its_leaders_quotation_is_the_leaders(rules):
     claims = found(rules, text)
     assert ("Ulf Kristersson", "military-aid", "support") in claims
     assert ("Sweden", "military-aid", "support") not in claims
+
+
+# --- bare titles and connectives ------------------------------------------------------------------------------------
+
+
+def test_the_prime_minister_is_not_a_president_who_heads_a_government(rules):
+    text = (
+        "Today, the Prime Minister, Mark Carney, met European leaders.\n"
+        "He welcomed President Trump's visit to Europe.\n"
+        "The Prime Minister stressed the need for security guarantees for Ukraine.\n"
+    )
+    claims = found(rules, text, "2025-08-01")
+    assert ("Mark Carney", "security-guarantees", "support") in claims
+    assert ("Donald Trump", "security-guarantees", "support") not in claims
+
+
+def test_a_connective_goes_on_with_the_speaker_of_the_sentence_before(rules):
+    text = (
+        "The Italian foreign minister, Antonio Tajani, stressed that Russia cannot be trusted. Therefore, Ukraine "
+        "needs security guarantees."
+    )
+    assert ("Antonio Tajani", "security-guarantees", "support") in found(rules, text)
+
+
+def test_a_connective_in_a_new_paragraph_is_not_continued(rules):
+    text = (
+        "The Italian foreign minister, Antonio Tajani, stressed that Russia cannot be trusted.\n"
+        "Therefore, analysts expect new debates about security guarantees."
+    )
+    assert ("Antonio Tajani", "security-guarantees", "support") not in found(rules, text)
