@@ -355,8 +355,8 @@ class RulesExtractor:
     def _first_person(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the speaker of the latest quotation when a sentence outside quotation marks speaks in the first
         person ("We will ...", "With our partners, we ...") and no sentence since names another speaker."""
-        if not _FIRST_PERSON.search(sentence.text) or _QUOTE_MARKS.search(sentence.text):
-            return None
+        if not _FIRST_PERSON.search(sentence.text) or _QUOTE_MARKS.search(sentence.text) or "‘" in sentence.text:
+            return None  # a quotation in single marks has a speaker of its own
         k = bisect.bisect_right(doc.quotes, (sentence.start, sentence.start)) - 1
         if k < 0 or sentence.start - doc.quotes[k][1] > _FIRST_PERSON_REACH:
             return None

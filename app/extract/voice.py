@@ -18,7 +18,7 @@ from app.extract.actors import Ref
 from app.extract.segment import Sentence
 
 # A sentence that speaks as "we" (not inside a quotation): "We call on ...", "We, the leaders of ..., ...".
-_WE = re.compile(r"\s*[“\"‘']?(?:We|Our|Together,? we)\b")
+_WE = re.compile(r"\s*(?:We|Our|Together,? we)\b")  # a sentence opening with a quotation mark is someone's quote
 _OPENING_SENTENCES = 2  # the signatories are named in the heading or the first sentence
 _WE_SENTENCES = 2  # sentences spoken as "we" that make a text a statement
 # The two sides of a call or a meeting: "X spoke with Y", "X met (with) Y", "X held talks with Y".

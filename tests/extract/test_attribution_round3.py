@@ -317,3 +317,13 @@ def test_a_connective_in_a_new_paragraph_is_not_continued(rules):
         "Therefore, analysts expect new debates about security guarantees."
     )
     assert ("Antonio Tajani", "security-guarantees", "support") not in found(rules, text)
+
+
+def test_first_person_sentences_in_single_quotation_marks_are_no_joint_statement(rules):
+    text = (
+        "Prime Minister of Norway Jonas Gahr Støre and Prime Minister of Sweden Ulf Kristersson met in Oslo.\n"
+        "‘We must be careful,’ a Swedish economist said.\n"
+        "‘We doubt that a ceasefire is near,’ the economist added.\n"
+        "We call on Russia to accept a ceasefire.\n"
+    )
+    assert not actors(rules, text) & {"Jonas Gahr Støre", "Ulf Kristersson"}
