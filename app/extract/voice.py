@@ -18,7 +18,12 @@ from app.extract.actors import Ref
 from app.extract.segment import Sentence
 
 # A sentence that speaks as "we" (not inside a quotation): "We call on ...", "We, the leaders of ..., ...".
-_WE = re.compile(r"\s*(?:We|Our|Together,? we)\b")  # a sentence opening with a quotation mark is someone's quote
+_WE = re.compile(r"\s*(We|Our|I|Together,? we)\b")  # a sentence opening with a quotation mark is someone's quote
+_DELIVERED_BY = re.compile(
+    r"\b(?:press conference|remarks|statement|speech|address|doorstep|press point|keynote|opening remarks|"
+    r"video address)\s+(?:\w+\s+){0,4}?by\b",
+    re.IGNORECASE,
+)
 _OPENING_SENTENCES = 2  # the signatories are named in the heading or the first sentence
 _WE_SENTENCES = 2  # sentences spoken as "we" that make a text a statement
 # The two sides of a call or a meeting: "X spoke with Y", "X met (with) Y", "X held talks with Y".
@@ -49,16 +54,32 @@ def meeting_pairs(text: str, refs: list[Ref]) -> list[list[Ref]]:
 def document_voice(
     text: str, sentences: list[Sentence], resolved: list[tuple[list[Ref], list]], quotes: list[tuple[int, int]]
 ) -> tuple[int, list[Ref]]:
-    """Return (the index of the sentence that names them, the signatories) of a joint statement, else (-1, [])."""
-    spoken = 0
+    """Return (the index of the sentence that names them, the signatories or the speaker) of a joint statement or of
+    one speaker's transcript ("Press conference by X"), else (-1, [])."""
+    if len(sentences) <= _OPENING_SENTENCES:
+        return -1, []
+    we = spoken = 0
     for sentence in sentences[_OPENING_SENTENCES:]:
-        if _WE.match(sentence.text) and not _quoted(quotes, sentence.start):
+        m = _WE.match(sentence.text)
+        if m is not None and not _quoted(quotes, sentence.start):
             spoken += 1
-            if spoken >= _WE_SENTENCES:
+            we += m.group(1) != "I"
+            if we >= _WE_SENTENCES:
                 break
     if spoken < _WE_SENTENCES:
         return -1, []
-    for sentence in sentences[:_OPENING_SENTENCES]:
+    opening = sentences[:_OPENING_SENTENCES]
+    by = _DELIVERED_BY.search(text, 0, opening[-1].end)
+    if by is not None:
+        # "Press conference by the Secretary General X", "Remarks by President X": one speaker's transcript, in
+        # which "I" counts too.
+        refs = [r for s in opening for r in resolved[s.index][0]]
+        person = next((r for r in refs if r.type == "person" and by.end() <= r.start <= by.end() + 60), None)
+        if person is not None:
+            return opening[-1].index, [person]
+    if we < _WE_SENTENCES:
+        return -1, []
+    for sentence in opening:
         refs = resolved[sentence.index][0]
         for kind in ("person", "government"):
             named: dict[str, Ref] = {}

@@ -327,3 +327,15 @@ def test_first_person_sentences_in_single_quotation_marks_are_no_joint_statement
         "We call on Russia to accept a ceasefire.\n"
     )
     assert not actors(rules, text) & {"Jonas Gahr Støre", "Ulf Kristersson"}
+
+
+def test_a_press_conference_by_one_speaker_is_that_speakers_voice(rules):
+    text = (
+        "Press conference\n"
+        "by NATO Secretary General Mark Rutte after the meeting of defence ministers\n"
+        "Good afternoon.\n"
+        "We had a good meeting today.\n"
+        "I thank the ministers for their work.\n"
+        "Allies must keep raising defence spending.\n"
+    )
+    assert ("Mark Rutte", "defense-spending", "support") in found(rules, text)
