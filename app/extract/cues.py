@@ -61,6 +61,7 @@ ATTRIBUTION += (
     "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
     "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
     "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
+    "to warn", "warn of", "warned of", "warns of",
     "issued a decree", "issues a decree", "signed a decree", "signs a decree",
     "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
 )

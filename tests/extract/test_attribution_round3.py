@@ -339,3 +339,8 @@ def test_a_press_conference_by_one_speaker_is_that_speakers_voice(rules):
         "Allies must keep raising defence spending.\n"
     )
     assert ("Mark Rutte", "defense-spending", "support") in found(rules, text)
+
+
+def test_a_statement_to_warn_of_consequences_opposes(rules):
+    text = "The Belarusian foreign ministry issued a statement to warn of dangerous consequences of sending tanks."
+    assert ("Belarus", "advanced-weapons", "oppose") in found(rules, text)
