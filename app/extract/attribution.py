@@ -17,7 +17,9 @@ _COORDINATION = re.compile(
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
-_QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
+_QUOTES = re.compile(
+    r"“(?:[^“”\n]|“[^“”\n]{1,60}”){3,800}?”(?!\w)|“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»"
+)  # one quotation may quote a term inside it ("... the model can only be “ours” and ...")
 _INSERTION = re.compile(
     r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})"
     r"\s*,\s*(?!(?:and|but|or|while)\s)(?:\w+\s+){0,2}$",

@@ -344,3 +344,11 @@ def test_a_press_conference_by_one_speaker_is_that_speakers_voice(rules):
 def test_a_statement_to_warn_of_consequences_opposes(rules):
     text = "The Belarusian foreign ministry issued a statement to warn of dangerous consequences of sending tanks."
     assert ("Belarus", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_a_quotation_that_quotes_a_term_inside_it_continues_its_speaker(rules):
+    text = (
+        "“We will not give up any land at all,” Dmytro Kuleba said.\n"
+        "“Any settlement can only be “ours” and only with legally binding security guarantees for Ukraine.”"
+    )
+    assert ("Dmytro Kuleba", "security-guarantees", "support") in found(rules, text)
