@@ -61,7 +61,8 @@ ATTRIBUTION += (
     "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
     "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
     "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
-    "to warn", "warn of", "warned of", "warns of",
+    "to warn", "warn of", "warned of", "warns of", "remarked", "summarized", "summarised", "reminded", "observed",
+    "commented",
     "issued a decree", "issues a decree", "signed a decree", "signs a decree",
     "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
 )
@@ -295,6 +296,7 @@ SPEECH = frozenset({
     "according to", "acknowledged", "added", "admitted", "announced", "argued", "claimed", "confirmed", "declared",
     "emphasised", "emphasized", "explained", "in a statement", "insisted", "noted", "reiterated", "said", "say",
     "saying", "says", "stated", "stressed", "tells", "told", "underlined", "warned", "wrote", "pointed out",
+    "remarked", "summarized", "summarised", "reminded", "observed", "commented",
 })
 
 # Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").

@@ -352,3 +352,8 @@ def test_a_quotation_that_quotes_a_term_inside_it_continues_its_speaker(rules):
         "“Any settlement can only be “ours” and only with legally binding security guarantees for Ukraine.”"
     )
     assert ("Dmytro Kuleba", "security-guarantees", "support") in found(rules, text)
+
+
+def test_remarked_and_summarised_report_speech(rules):
+    text = "“Sanctions on Russian oil must be tightened again this year,” remarked Gitanas Nausėda."
+    assert ("Gitanas Nausėda", "sanctions", "support") in found(rules, text)
