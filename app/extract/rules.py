@@ -722,8 +722,8 @@ _ITEM = re.compile(
 _ITEMS_BACK = 8
 # A sentence that goes on from the one before ("Therefore, ...", "And, ultimately, ...", "Moreover, ...").
 _CONNECTIVE = re.compile(
-    r"\s*(?:therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|and|ultimately|"
-    r"at the same time|in this regard|to this end)\b\s*,?",
+    r"\s*(?:therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|ultimately|"
+    r"at the same time|in this regard|to this end|and\s+(?:ultimately|therefore|thus|finally))\b\s*,?|\s*and\s*,",
     re.IGNORECASE,
 )
 _CONTINUED_BACK = 3

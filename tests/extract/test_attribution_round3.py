@@ -357,3 +357,11 @@ def test_a_quotation_that_quotes_a_term_inside_it_continues_its_speaker(rules):
 def test_remarked_and_summarised_report_speech(rules):
     text = "“Sanctions on Russian oil must be tightened again this year,” remarked Gitanas Nausėda."
     assert ("Gitanas Nausėda", "sanctions", "support") in found(rules, text)
+
+
+def test_a_plain_and_does_not_continue_the_speaker(rules):
+    text = (
+        "The Italian foreign minister, Antonio Tajani, stressed that Russia cannot be trusted. And security "
+        "guarantees for Ukraine are discussed in Brussels."
+    )
+    assert ("Antonio Tajani", "security-guarantees", "support") not in found(rules, text)
