@@ -58,7 +58,14 @@ from app.extract.stance import (
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
-from app.extract.voice import document_source, document_voice, meeting_pairs, owned_documents, proposers
+from app.extract.voice import (
+    cites_document,
+    document_source,
+    document_voice,
+    meeting_pairs,
+    owned_documents,
+    proposers,
+)
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -133,8 +140,6 @@ class RulesExtractor:
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)
         labels = speaker_labels(text, sentences, resolved)
         voiced, voice = document_voice(text, sentences, resolved, quotes)
-        owned = [owned_documents(refs, others, text, self.resolver.government_ref) for refs, others in resolved]
-        documents = [d for ds in owned for d in ds]
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -162,18 +167,7 @@ class RulesExtractor:
                         speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
                 speaker = self._groups(doc, sentence, issue, speaker)
                 if speaker is None and not _inside(quotes, issue.start, issue.end):
-                    # "Moscow's demands include ...", "according to the document": the document's owner.
-                    speaker = self._document(doc, sentence, issue, owned[i], documents)
-                if speaker is None and not _inside(quotes, issue.start, issue.end):
-                    # "He set out three principles:" then "First — ...", "Second — ...": the lead's speaker;
-                    # "X emphasised that ... . Therefore, ...": a connective goes on with the same speaker.
-                    speaker = self._enumerated(doc, sentence) or self._continued(doc, sentence)
-                if speaker is None and not _inside(quotes, issue.start, issue.end):
-                    # "“...,” X said in a statement." then "We will make sure ...": the statement goes on unquoted.
-                    speaker = self._first_person(doc, sentence)
-                if speaker is None and voice and i > voiced and not _inside(quotes, issue.start, issue.end):
-                    # A joint statement's own sentences ("We call for ...") speak for its signatories.
-                    speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
+                    speaker = self._unattributed(doc, sentence, issue, voice if i > voiced else [])
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
@@ -190,7 +184,7 @@ class RulesExtractor:
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
                 found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
-                for authors, at, upto in proposers(text, sentence.end, refs_here, issue):
+                for authors, at, upto in proposers(text, lowered, sentence.start, sentence.end, refs_here, issue):
                     # "the proposal by X and Y to deploy troops": the authors favour what they propose.
                     if all(r.name not in {x.name for sp, _ in found_here for x in sp.refs} for r in authors):
                         own = [h for h in stance_buckets[i] if at <= h.start and h.end <= issue.start]
@@ -414,16 +408,42 @@ class RulesExtractor:
             i -= 1
         return None
 
-    def _document(self, doc: _Doc, sentence: Sentence, issue: Hit, owned: list, documents: list) -> Speaker | None:
+    def _unattributed(self, doc: _Doc, sentence: Sentence, issue: Hit, voice: list[Ref]) -> Speaker | None:
+        """Return the holder of an issue outside quotation marks that no verb attributes: the owner of a document
+        ("Moscow's demands include ...", "according to the document"), the lead's speaker of an enumeration ("First —
+        ..."), the speaker before a connective ("Therefore, ..."), the speaker of a statement that goes on unquoted
+        ("We will ..."), or the signatories of a joint statement ("We call for ...")."""
+        speaker = (
+            self._document(doc, sentence, issue)
+            or self._enumerated(doc, sentence)
+            or self._continued(doc, sentence)
+            or self._first_person(doc, sentence)
+        )
+        if speaker is None and voice:
+            speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
+        return speaker
+
+    def _owned(self, doc: _Doc, i: int) -> list:
+        """Return the documents named with their owner in sentence i (computed once, when first needed)."""
+        found = doc.owned.get(i)
+        if found is None:
+            refs, others = doc.resolved[i]
+            found = doc.owned[i] = owned_documents(refs, others, doc.text, self.resolver.government_ref)
+        return found
+
+    def _document(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
         """Return the government whose document a sentence reports ("Moscow's demands include ...", "according to
         the document" after "the Russian memorandum"), or None."""
-        says, _ = doc.says(sentence.index)
-        for start, end, owner, content in reversed(owned):
+        for start, end, owner, content in reversed(self._owned(doc, sentence.index)):
             if not content or owner.type == "person":
                 continue  # a person's own words are found by the possessive (_possessor)
+            says, _ = doc.says(sentence.index)
             if end <= issue.start and not any(end <= h.start and h.end <= issue.start for h in says):
                 return Speaker([owner], Hit(start, end, "document", "say"), "document")
+        if not cites_document(doc.lowered, sentence.start, sentence.end):
+            return None
         _, others = doc.resolved[sentence.index]
+        documents = [d for j in range(sentence.index + 1) for d in self._owned(doc, j)]
         source = document_source(
             doc.text, sentence.start, sentence.end, documents, others, self.resolver.government_ref
         )
@@ -699,6 +719,7 @@ class _Doc:
         self._starts = [s.start for s in sentences]
         self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
+        self.owned: dict[int, list] = {}  # sentence index: the documents named with their owner (RulesExtractor._owned)
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
         """Return the speech or position cues and the hearsay cues of sentence i."""

@@ -41,6 +41,8 @@ _MEETING = re.compile(
 def meeting_pairs(text: str, refs: list[Ref]) -> list[list[Ref]]:
     """Return the pair of people who met or spoke ("the Prime Minister, Mark Carney, spoke with the President of
     X, Jan Kowalski"), as a group that "they" and "the two leaders" can stand for."""
+    if len(refs) < 2:
+        return []
     people = [r for r in refs if r.type == "person" and not r.possessive]
     for k, first in enumerate(people[:-1]):
         if first.governed:
@@ -157,6 +159,11 @@ def owned_documents(refs: list[Ref], others: list, text: str, government_ref) ->
     return sorted(found, key=lambda f: f[0])
 
 
+def cites_document(lowered: str, start: int, end: int) -> bool:
+    """Return whether a sentence cites a document ("according to the document", "This proposal includes")."""
+    return lowered.find("according to", start, end) >= 0 or _BACK_DOCUMENT.match(lowered, start, end) is not None
+
+
 def document_source(
     text: str, start: int, end: int, documents: list[tuple[int, int, Ref, bool]], others: list, government_ref
 ) -> tuple[int, Ref] | None:
@@ -195,14 +202,21 @@ _AS_BY = re.compile(
     r"called for|advocated|pushed for|suggested)\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_NOUN_HINT = re.compile(
+    r"\b(?:proposal|plan|initiative|idea|offer|call|demand|request|suggestion|willingness|readiness|openness|"
+    r"commitment|determination|refusal|reluctance|decision|pledge|intention)"
+)
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
-def proposers(text: str, end: int, refs: list[Ref], issue) -> list[tuple[list[Ref], int, int]]:
+def proposers(
+    text: str, lowered: str, start: int, end: int, refs: list[Ref], issue
+) -> list[tuple[list[Ref], int, int]]:
     """Return (the authors, start and end of the proposal's name) of a proposal that names an issue: "the proposal by
     X and Y to deploy troops", "the US proposal for a ceasefire", "a ceasefire, as demanded by X"."""
     found = []
-    for k, ref in enumerate(refs):
+    named = _NOUN_HINT.search(lowered, start, issue.start) is not None  # a proposal noun before the issue at all
+    for k, ref in enumerate(refs if named else ()):
         if ref.possessive or ref.end > issue.start:
             continue
         by = _PROPOSAL_BY.search(text, max(0, ref.start - 30), ref.start)
@@ -218,7 +232,7 @@ def proposers(text: str, end: int, refs: list[Ref], issue) -> list[tuple[list[Re
         if close <= issue.start and _PURPOSE.fullmatch(text, close, issue.start):
             found.append((group, (by.start() if by else ref.start), close))
             break
-    m = _AS_BY.match(text, issue.end, end)
+    m = _AS_BY.match(text, issue.end, end) if ", as " in lowered[issue.end : end] else None
     if m is not None:
         agents = [r for r in refs if r.start == m.end() or (r.start < m.end() < r.end)]
         for ref in refs:
