@@ -62,6 +62,7 @@ from app.extract.voice import (
     cites_document,
     document_source,
     document_voice,
+    has_meetings,
     meeting_pairs,
     owned_documents,
     proposers,
@@ -114,6 +115,7 @@ class RulesExtractor:
             published_on=published_on, guessed_on=None if published_on else guess_date(text), quotes=quotes
         )
         # First pass: who is named where, so that quotations can look ahead for their speaker.
+        meets = has_meetings(lowered)
         resolved = []
         for sentence in sentences:
             refs, others = self.resolver.resolve(text, actor_hits[sentence.index], discourse)
@@ -123,7 +125,8 @@ class RulesExtractor:
             refs = sorted(refs + new, key=lambda r: r.start)
             refs = self._add_extracted_surnames(text, sentence, refs, discourse)
             discourse.groups.extend(coordinated(text, refs))
-            discourse.groups.extend(meeting_pairs(text, refs))
+            if meets:
+                discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
         say_buckets = [
             [

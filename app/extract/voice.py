@@ -17,6 +17,9 @@ import re
 from app.extract.actors import Ref
 from app.extract.segment import Sentence
 
+_MEETING_HINT = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|met|meets|hosted|hosts|received|receives|welcomed|held|had)\b"
+)  # a quick test before meeting_pairs
 # A sentence that speaks as "we" (not inside a quotation): "We call on ...", "We, the leaders of ..., ...".
 _WE = re.compile(r"\s*(We|Our|I|Together,? we)\b")  # a sentence opening with a quotation mark is someone's quote
 _DELIVERED_BY = re.compile(
@@ -24,6 +27,7 @@ _DELIVERED_BY = re.compile(
     r"video address)\s+(?:\w+\s+){0,4}?by\b",
     re.IGNORECASE,
 )
+_WE_ANYWHERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)(?:We|Our|I|Together,? we)\b")  # a quick test before the sentences
 _OPENING_SENTENCES = 2  # the signatories are named in the heading or the first sentence
 _WE_SENTENCES = 2  # sentences spoken as "we" that make a text a statement
 # The two sides of a call or a meeting: "X spoke with Y", "X met (with) Y", "X held talks with Y".
@@ -36,6 +40,11 @@ _MEETING = re.compile(
     r"(?:(?:the\s+)?[^,.;]{0,50},\s*)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def has_meetings(lowered: str) -> bool:
+    """Return whether a text may report a call or a meeting at all (a quick test before meeting_pairs)."""
+    return _MEETING_HINT.search(lowered) is not None
 
 
 def meeting_pairs(text: str, refs: list[Ref]) -> list[list[Ref]]:
@@ -58,7 +67,7 @@ def document_voice(
 ) -> tuple[int, list[Ref]]:
     """Return (the index of the sentence that names them, the signatories or the speaker) of a joint statement or of
     one speaker's transcript ("Press conference by X"), else (-1, [])."""
-    if len(sentences) <= _OPENING_SENTENCES:
+    if len(sentences) <= _OPENING_SENTENCES or len(_WE_ANYWHERE.findall(text)) < _WE_SENTENCES:
         return -1, []
     we = spoken = 0
     for sentence in sentences[_OPENING_SENTENCES:]:
