@@ -31,7 +31,8 @@ _PREP_INSERTION = re.compile(
     r",\s+(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Dd]espite|[Aa]head of)\s[^,“”\"]{1,120}\s*,\s*"
     r"(?!(?:and|but|or|while)\s)(?:[a-z]\w*\s+){0,2}$"
 )
-_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$|,\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_WHICH = re.compile(r",\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)  # "Denmark, which decided to"
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
@@ -163,11 +164,14 @@ def subject_of(
     quoted_cue = discourse.quoted(cue.start)
     refs = [r for r in refs if quoted_cue or not discourse.quoted(r.start)]
     others = [h for h in others if quoted_cue or not discourse.quoted(h.start)]
-    relative = _WHO.search(text, max(lower, cue.start - 40), cue.start)
+    lo = max(lower, cue.start - 40)
+    relative = _WHO.search(text, lo, cue.start) if text.find("who", lo, cue.start) >= 0 else None
+    if relative is None and text.find(", which", lo, cue.start) >= 0:
+        relative = _WHICH.search(text, lo, cue.start)
     if relative is not None:
         # "... Viktor Orbán and Robert Fico, who oppose ...": the antecedent holds it, even as an object.
         antecedent = [r for r in refs if lower <= r.start and r.end <= relative.start()]
-        if relative.group(1) and antecedent and antecedent[-1].type == "person":
+        if relative.re is _WHICH and antecedent and antecedent[-1].type == "person":
             antecedent = []  # "which" stands for a country or an institution ("Denmark, which decided to ...")
         if antecedent and not text[antecedent[-1].end : relative.start()].strip():
             group = [antecedent[-1]]

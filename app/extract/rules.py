@@ -62,9 +62,9 @@ from app.extract.voice import (
     cites_document,
     document_source,
     document_voice,
-    has_meetings,
     meeting_pairs,
     owned_documents,
+    proposal_at,
     proposers,
 )
 from app.taxonomy import Taxonomy
@@ -115,7 +115,6 @@ class RulesExtractor:
             published_on=published_on, guessed_on=None if published_on else guess_date(text), quotes=quotes
         )
         # First pass: who is named where, so that quotations can look ahead for their speaker.
-        meets = has_meetings(lowered)
         resolved = []
         for sentence in sentences:
             refs, others = self.resolver.resolve(text, actor_hits[sentence.index], discourse)
@@ -125,7 +124,7 @@ class RulesExtractor:
             refs = sorted(refs + new, key=lambda r: r.start)
             refs = self._add_extracted_surnames(text, sentence, refs, discourse)
             discourse.groups.extend(coordinated(text, refs))
-            if meets:
+            if len(refs) > 1:
                 discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
         say_buckets = [
@@ -151,6 +150,7 @@ class RulesExtractor:
             found = issue_hits(issue_buckets[i], self.lexicons, context)
             if not found:
                 continue
+            noun_at = -2  # where the sentence first names a proposal (proposal_at), found when first needed
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
             if is_history(sentence.text, published_on or discourse.guessed_on):
@@ -187,7 +187,12 @@ class RulesExtractor:
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
                 found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
-                for authors, at, upto in proposers(text, lowered, sentence.start, sentence.end, refs_here, issue):
+                if noun_at == -2:
+                    noun_at = proposal_at(lowered, sentence.start, sentence.end)
+                proposed = 0 <= noun_at < issue.start or lowered.find(", as ", issue.end, sentence.end) >= 0
+                for authors, at, upto in (
+                    proposers(text, lowered, noun_at, sentence.end, refs_here, issue) if proposed else ()
+                ):
                     # "the proposal by X and Y to deploy troops": the authors favour what they propose.
                     if all(r.name not in {x.name for sp, _ in found_here for x in sp.refs} for r in authors):
                         own = [h for h in stance_buckets[i] if at <= h.start and h.end <= issue.start]
@@ -352,7 +357,13 @@ class RulesExtractor:
     def _first_person(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the speaker of the latest quotation when a sentence outside quotation marks speaks in the first
         person ("We will ...", "With our partners, we ...") and no sentence since names another speaker."""
-        if not _FIRST_PERSON.search(sentence.text) or _QUOTE_MARKS.search(sentence.text) or "‘" in sentence.text:
+        low = doc.lowered
+        first = (
+            low.find(" we ", sentence.start, sentence.end) >= 0
+            or low.find(" our ", sentence.start, sentence.end) >= 0
+            or _FIRST_PERSON.match(sentence.text) is not None
+        )
+        if not first or _QUOTE_MARKS.search(sentence.text) or "‘" in sentence.text:
             return None  # a quotation in single marks has a speaker of its own
         k = bisect.bisect_right(doc.quotes, (sentence.start, sentence.start)) - 1
         if k < 0 or sentence.start - doc.quotes[k][1] > _FIRST_PERSON_REACH:
@@ -751,7 +762,7 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _CONTINUED_BACK = 3
-_FIRST_PERSON = re.compile(r"^\s*(?:We|Our|I)\b|\b(?:we|our)\b")
+_FIRST_PERSON = re.compile(r"\s*(?:We|Our|I)\b")  # a sentence that opens in the first person
 _FIRST_PERSON_REACH = 600  # characters from the end of a quotation to a first-person sentence that continues it
 _AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")

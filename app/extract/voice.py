@@ -12,14 +12,12 @@ reports what "they" or "the two leaders" did: the pair is a group for the pronou
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from app.extract.actors import Ref
 from app.extract.segment import Sentence
 
-_MEETING_HINT = re.compile(
-    r"\b(?:spoke|speaks|talked|talks|met|meets|hosted|hosts|received|receives|welcomed|held|had)\b"
-)  # a quick test before meeting_pairs
 # A sentence that speaks as "we" (not inside a quotation): "We call on ...", "We, the leaders of ..., ...".
 _WE = re.compile(r"\s*(We|Our|I|Together,? we)\b")  # a sentence opening with a quotation mark is someone's quote
 _DELIVERED_BY = re.compile(
@@ -27,7 +25,7 @@ _DELIVERED_BY = re.compile(
     r"video address)\s+(?:\w+\s+){0,4}?by\b",
     re.IGNORECASE,
 )
-_WE_ANYWHERE = re.compile(r"(?:^|[.!?:]\s+|\n\s*)(?:We|Our|I|Together,? we)\b")  # a quick test before the sentences
+_WE_INITIALS = frozenset("WOIT")  # the first letters _WE can match
 _OPENING_SENTENCES = 2  # the signatories are named in the heading or the first sentence
 _WE_SENTENCES = 2  # sentences spoken as "we" that make a text a statement
 # The two sides of a call or a meeting: "X spoke with Y", "X met (with) Y", "X held talks with Y".
@@ -42,17 +40,14 @@ _MEETING = re.compile(
 )
 
 
-def has_meetings(lowered: str) -> bool:
-    """Return whether a text may report a call or a meeting at all (a quick test before meeting_pairs)."""
-    return _MEETING_HINT.search(lowered) is not None
-
-
 def meeting_pairs(text: str, refs: list[Ref]) -> list[list[Ref]]:
     """Return the pair of people who met or spoke ("the Prime Minister, Mark Carney, spoke with the President of
     X, Jan Kowalski"), as a group that "they" and "the two leaders" can stand for."""
     if len(refs) < 2:
         return []
     people = [r for r in refs if r.type == "person" and not r.possessive]
+    if len(people) < 2:
+        return []
     for k, first in enumerate(people[:-1]):
         if first.governed:
             continue
@@ -67,10 +62,12 @@ def document_voice(
 ) -> tuple[int, list[Ref]]:
     """Return (the index of the sentence that names them, the signatories or the speaker) of a joint statement or of
     one speaker's transcript ("Press conference by X"), else (-1, [])."""
-    if len(sentences) <= _OPENING_SENTENCES or len(_WE_ANYWHERE.findall(text)) < _WE_SENTENCES:
-        return -1, []
+    if len(sentences) <= _OPENING_SENTENCES or text.count("We ") + text.count("I ") + text.count("Our ") < 2:
+        return -1, []  # a quick test: too few sentences to speak as "we" or "I"
     we = spoken = 0
     for sentence in sentences[_OPENING_SENTENCES:]:
+        if sentence.text[:1] not in _WE_INITIALS and not sentence.text[:1].isspace():
+            continue
         m = _WE.match(sentence.text)
         if m is not None and not _quoted(quotes, sentence.start):
             spoken += 1
@@ -103,7 +100,9 @@ def document_voice(
 
 
 def _quoted(quotes: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in quotes)
+    """Return whether an offset lies inside one of the quotations (sorted, not overlapping)."""
+    i = bisect.bisect_right(quotes, (offset, float("inf"))) - 1
+    return i >= 0 and quotes[i][0] <= offset < quotes[i][1]
 
 
 # Documents that carry a government's position (codebook: "reported from documents"): "Moscow's demands include
@@ -218,13 +217,19 @@ _NOUN_HINT = re.compile(
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 
+def proposal_at(lowered: str, start: int, end: int) -> int:
+    """Return where a sentence first names a proposal, a demand or a readiness (for proposers), else -1."""
+    m = _NOUN_HINT.search(lowered, start, end)
+    return m.start() if m else -1
+
+
 def proposers(
-    text: str, lowered: str, start: int, end: int, refs: list[Ref], issue
+    text: str, lowered: str, noun_at: int, end: int, refs: list[Ref], issue
 ) -> list[tuple[list[Ref], int, int]]:
     """Return (the authors, start and end of the proposal's name) of a proposal that names an issue: "the proposal by
     X and Y to deploy troops", "the US proposal for a ceasefire", "a ceasefire, as demanded by X"."""
     found = []
-    named = _NOUN_HINT.search(lowered, start, issue.start) is not None  # a proposal noun before the issue at all
+    named = 0 <= noun_at < issue.start  # a proposal noun before the issue at all (proposal_at)
     for k, ref in enumerate(refs if named else ()):
         if ref.possessive or ref.end > issue.start:
             continue
