@@ -172,10 +172,17 @@ _GOVERNMENT_HEADS = frozenset(
 )
 _OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
+# A verb right after an actor: the actor is the subject of a new clause ("..., and Germany announced ...").
+_NEW_CLAUSE = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|now|later|quickly)\s+)*"
+    r"(?:said|says|announced|announces|pledged|pledges|decided|decides|agreed|agrees|stated|confirmed|sent|sends|"
+    r"sending|will|has|is)\b"
+)
 # "Firstname Lastname, a/an/the ..." at a word boundary: a new person described by an apposition.
 _APPOSED = re.compile(r"(?<![\w’'])((?:[A-Z][a-zà-ÿ’'-]+\s){1,2}[A-Z][a-zà-ÿ’'-]+),\s+(?:(?:a|an|the)\s)?")
 _HEAD_OF = re.compile(
-    r"\b(?:(?:leaders?|government|officials?|authorities|leadership|president|prime minister)\s+of|"
+    r"\b(?:(?:leaders?|government|officials?|authorities|leadership|president|prime minister|ministers|"
+    r"heads of (?:state|government))\s+of|"
     r"(?:leaders|officials|diplomats|ministers|representatives|delegations|envoys|negotiators)\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -442,7 +449,8 @@ class ActorResolver:
             if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
                 ref.governed = False  # "leaders of the United Kingdom": the country's own voice
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
-                ref.governed = True  # "talks with Germany and France": both are objects
+                # "talks with Germany and France": both are objects; but ", and Germany announced" opens a clause.
+                ref.governed = not ("," in text[refs[-1].end : ref.start] and _NEW_CLAUSE.match(text, ref.end))
             nxt = groups[i + used] if i + used < len(groups) else None
             voice = nxt.kinds.get("voice") if nxt else None
             if ref.possessive and voice and voice.value in _SPOKES | _GOVERNMENT_HEADS:

@@ -17,15 +17,25 @@ _COORDINATION = re.compile(
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
 # Quotations stay within a paragraph; an unclosed quotation mark must not swallow the rest of the article.
-_QUOTES = re.compile(r"“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»")
+_QUOTES = re.compile(
+    r"“(?:[^“”\n]|“[^“”\n]{1,60}”){3,800}?”(?!\w)|“[^”\n]{3,800}?”|\"[^\"\n]{3,800}?\"|«[^»\n]{3,800}?»"
+)  # one quotation may quote a term inside it ("... the model can only be “ours” and ...")
 _INSERTION = re.compile(
     r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2}|"
-    r"(?:speaking|standing|appearing|writing|flanked|accompanied)\b[^,“”\"]{1,100})\s*,\s*(?:\w+\s+){0,2}$",
+    r"(?:speaking|standing|appearing|writing|flanked|accompanied)\b[^,“”\"]{1,100})"
+    r"\s*,\s*(?!(?:and|but|or|while)\s)(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced", "X, speaking
 # alongside Y, said"
+# A prepositional insertion between a subject and its verb ("X and Y, after talks with Z, called for"): only
+# lower-case words (adverbs, auxiliaries) may follow it, else it opens the sentence before its subject.
+_PREP_INSERTION = re.compile(
+    r",\s+(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Dd]espite|[Aa]head of)\s[^,“”\"]{1,120}\s*,\s*"
+    r"(?!(?:and|but|or|while)\s)(?:[a-z]\w*\s+){0,2}$"
+)
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s", re.IGNORECASE)
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_WHICH_AFTER_COMMA = re.compile(r",\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)  # "Denmark, which decided to"
 # A verb right after "which" ("the paper, which calls for ..."): its subject is the relative pronoun's antecedent.
 _WHICH = re.compile(r"\bwhich\s+(?:[a-z]+\s+){0,2}$")
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
@@ -218,10 +228,15 @@ def subject_of(
     quoted_cue = discourse.quoted(cue.start)
     refs = [r for r in refs if quoted_cue or not discourse.quoted(r.start)]
     others = [h for h in others if quoted_cue or not discourse.quoted(h.start)]
-    relative = _WHO.search(text, max(lower, cue.start - 40), cue.start)
+    lo = max(lower, cue.start - 40)
+    relative = _WHO.search(text, lo, cue.start) if text.find("who", lo, cue.start) >= 0 else None
+    if relative is None and text.find(", which", lo, cue.start) >= 0:
+        relative = _WHICH_AFTER_COMMA.search(text, lo, cue.start)
     if relative is not None:
         # "... Viktor Orbán and Robert Fico, who oppose ...": the antecedent holds it, even as an object.
         antecedent = [r for r in refs if lower <= r.start and r.end <= relative.start()]
+        if relative.re is _WHICH_AFTER_COMMA and antecedent and antecedent[-1].type == "person":
+            antecedent = []  # "which" stands for a country or an institution ("Denmark, which decided to ...")
         if antecedent and not text[antecedent[-1].end : relative.start()].strip():
             group = [antecedent[-1]]
             for ref in reversed(antecedent[:-1]):
@@ -252,7 +267,7 @@ def subject_of(
         doer = bool(text[absolute[-1].end : cue.start].strip())
         return Speaker(absolute, cue, "doer" if doer else "subject")
     if cue.phrase not in _INVERTING:
-        insertion = _INSERTION.search(text, lower, cue.start)
+        insertion = _INSERTION.search(text, lower, cue.start) or _PREP_INSERTION.search(text, lower, cue.start)
         if insertion is not None:
             # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
             inside = [r for r in refs if insertion.start() <= r.start < insertion.end()]

@@ -55,6 +55,18 @@ ATTRIBUTION += (
     "pledge", "pledging", "backing", "opposing", "rejecting",
 )
 
+# A delivery announced as policy, in the present or the future ("Germany is sending tanks", "will supply"); a past
+# delivery is background (round 3).
+ATTRIBUTION += (
+    "is sending", "are sending", "will send", "is supplying", "are supplying", "will supply", "is providing",
+    "are providing", "will provide", "is delivering", "are delivering", "will deliver", "is donating",
+    "are donating", "will donate", "to donate", "will dispatch", "is dispatching", "will offer", "is offering",
+    "to warn", "warn of", "warned of", "warns of", "remarked", "summarized", "summarised", "reminded", "observed",
+    "commented",
+    "issued a decree", "issues a decree", "signed a decree", "signs a decree",
+    "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
+)
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
@@ -93,7 +105,8 @@ STANCE = {
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
         "end the", "end its", "end all", "ending the", "ended the", "put an end to", "cancel*", "terminat*",
-        "suspend*", "prohibit*", "object to", "objected to", "objects to", "objecting to", "cause for concern",
+        "suspend*", "prohibit*", "forbid*", "object to", "objected to", "objects to", "objecting to",
+        "cause for concern",
         "unrealistic", "not realistic", "illusory", "illusion", "unconvinced", "not convinced", "not consider",
         "not considering", "unjustifiable", "not justifiable", "not justified",
         "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",
@@ -248,6 +261,8 @@ GOVERNMENT_VOICES = (
     "ministry of defence", "ministry of foreign affairs", "administration", "cabinet", "presidential office",
     "presidency", "diplomat", "diplomats", "embassy", "authorities", "sources", "government sources", "readout",
     "statement", "leadership", "delegation", "delegations", "office",
+    # Institutions that decide for a government (round 3).
+    "MoD", "MoFA", "defence council", "defense council", "security council", "national security council",
 )
 
 PRONOUNS = (
@@ -280,7 +295,8 @@ CLAUSE_BREAKS = (
 SPEECH = frozenset({
     "according to", "acknowledged", "added", "admitted", "announced", "argued", "claimed", "confirmed", "declared",
     "emphasised", "emphasized", "explained", "in a statement", "insisted", "noted", "reiterated", "said", "say",
-    "saying", "says", "stated", "stressed", "tells", "told", "underlined", "warned", "wrote",
+    "saying", "says", "stated", "stressed", "tells", "told", "underlined", "warned", "wrote", "pointed out",
+    "remarked", "summarized", "summarised", "reminded", "observed", "commented",
 })
 
 # Modal words that make a reported clause the speaker's own demand ("X said Ukraine must get missiles").

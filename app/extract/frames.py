@@ -25,10 +25,22 @@ _SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|althoug
 _SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
 _EXPECT_OF = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}to\s+(?!be\b)")
 _AND = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+# A later passive clause of the same subject with its own agent ("..., and sharply criticised by Y, but not
+# dismissed by Z"); a negation before the verb turns it around.
 _NEXT_AGENT = re.compile(
-    r"\s*,?\s*(?:and|but|while)\s+(?:was\s+|were\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|opposed|"
-    r"vetoed|blocked|dismissed|refused)\s+by\s+(?:the\s+)?"
+    r"\s*,?\s*(?:and|but|while|yet|whereas)\s+(?:(?:was|were|is|are|has been|have been)\s+)?"
+    r"(?:(?:not|never)\s+)?(?:(?:also|only|\w+ly)\s+)?(accepted|backed|supported|endorsed|welcomed|rejected|"
+    r"opposed|vetoed|blocked|dismissed|refused|criticised|criticized|condemned|ruled out|favou?red|championed)"
+    r"\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
 )
+# A collective agent with named members ("rejected by other allies, including X, Y and Z").
+_AGENT_MEMBERS = re.compile(
+    r"[^,;.:]{0,40}?,?\s*\b(?:including|such as|notably|in particular|particularly|especially|among them|"
+    r"led by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
 _BUT = re.compile(r",?\s+(?:but|while|whereas|yet)\s+(?:the\s+)?$", re.IGNORECASE)
 _REFUSAL_WORDS = ("refused", "declined", "balked", "resisted", "demurred", "said no", " it")
 _REFUSED_END = re.compile(
@@ -58,7 +70,9 @@ _PAST_DATE = re.compile(
 )
 # A passive participle of a position verb and its agent after an issue phrase ("the truce accepted by Kyiv").
 _BY_AGENT = re.compile(
+    r"(?:\s+(?:to|in|into|for)\s+(?:ukraine|kyiv|kiev)\b)?"  # "sending troops to Ukraine was rejected by"
     r"(?:\s+(?:force|forces|plan|deal|package|mission|proposal|initiative))?\s*,?\s*"
+    r"(?:(?:as|like|which|who)\s[^,;:“”\"]{1,80},\s*)?"  # "the plan, as the EU did for vaccines, was put forward by"
     r"(?:(?:which\s+|that\s+)?(?:was|were|is|are|has been|have been|had been)\s+)?"
     r"(?:(?:already|first|jointly|also|earlier)\s+)?"
     r"(accepted|backed|supported|endorsed|proposed|put forward|floated|championed|advocated|favou?red|welcomed|"
@@ -165,19 +179,25 @@ def by_agent(
     while lead is not None:
         # "proposed by the United States": some names begin with their article.
         agents = [r for r in refs if r.start == lead.end() or (r.start < lead.end() and r.end > lead.end())]
-        if not agents:
-            break
-        for ref in refs:  # "backed by Germany and France"
-            if ref.start > agents[-1].end and _AND.fullmatch(text, agents[-1].end, ref.start):
-                agents.append(ref)
-        cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
-        values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
-        value, negated = combine_cues(text, values, negators) if values else (1, False)
-        polarity = issue.payload.polarity * value
-        label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
-        found.append((Speaker(agents, cue, "relative"), Stance(label, lead.group(1), negated)))
-        # "backed by Germany and opposed by Belgium": a second verb with its own agent.
-        lead = _NEXT_AGENT.match(lowered, agents[-1].end, end)
+        members = _AGENT_MEMBERS.match(text, lead.end(), end) if not agents else None
+        if members is not None:
+            # "rejected by other allies, including Germany and Spain": the members named.
+            agents = [r for r in refs if r.start == members.end() and not r.possessive]
+        if agents:
+            for ref in refs:  # "backed by Germany and France"
+                if ref.start > agents[-1].end and _AND.fullmatch(text, agents[-1].end, ref.start):
+                    agents.append(ref)
+            cue = Hit(lead.start(1), lead.end(1), lead.group(1), "say")
+            values = [h for h in stance_hits if lead.start(1) <= h.start and h.end <= lead.end(1)]
+            value, negated = combine_cues(text, values, negators) if values else (1, False)
+            polarity = issue.payload.polarity * value
+            label = "support" if polarity > 0 else "oppose" if polarity < 0 else "neutral"
+            found.append((Speaker(agents, cue, "relative"), Stance(label, lead.group(1), negated)))
+        # "backed by Germany and opposed by Belgium": a later verb with its own agent, after any agent that is
+        # no actor ("criticised by opposition parties").
+        after = agents[-1].end if agents else lead.end()
+        later = _NEXT_AGENT.finditer(lowered, after, end)
+        lead = next((m for m in later if not _CLAUSE_BREAK.search(lowered, after, m.start())), None)
     return found
 
 

@@ -58,6 +58,15 @@ from app.extract.stance import (
     issue_hits,
 )
 from app.extract.transcript import labelled, list_holders, speaker_labels
+from app.extract.voice import (
+    cites_document,
+    document_source,
+    document_voice,
+    meeting_pairs,
+    owned_documents,
+    proposal_at,
+    proposers,
+)
 from app.taxonomy import Taxonomy
 
 VERSION = "1.0"
@@ -115,6 +124,8 @@ class RulesExtractor:
             refs = sorted(refs + new, key=lambda r: r.start)
             refs = self._add_extracted_surnames(text, sentence, refs, discourse)
             discourse.groups.extend(coordinated(text, refs))
+            if len(refs) > 1:
+                discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
         say_buckets = [
             [
@@ -130,6 +141,7 @@ class RulesExtractor:
         speech = [q for q in quotes if len(text[q[0] : q[1]].split()) >= _SPEECH_WORDS]
         doc = _Doc(text, lowered, sentences, resolved, say_buckets, speech, discourse)
         labels = speaker_labels(text, sentences, resolved)
+        voiced, voice = document_voice(text, sentences, resolved, quotes)
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
@@ -138,6 +150,7 @@ class RulesExtractor:
             found = issue_hits(issue_buckets[i], self.lexicons, context)
             if not found:
                 continue
+            noun_at = -2  # where the sentence first names a proposal (proposal_at), found when first needed
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
             if is_history(sentence.text, published_on or discourse.guessed_on):
@@ -156,10 +169,15 @@ class RulesExtractor:
                     if listed:
                         speaker = Speaker(listed, Hit(sentence.end - 1, sentence.end, "list", "say"), "listed")
                 speaker = self._groups(doc, sentence, issue, speaker)
+                if speaker is None and not _inside(quotes, issue.start, issue.end):
+                    speaker = self._unattributed(doc, sentence, issue, voice if i > voiced else [])
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
-                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
+                    # A document's content is read up to the issue: what follows is the reporter's judgement.
+                    document = speaker.rule == "document" and speaker.cue.end <= issue.start
+                    upper = issue.end if document else sentence.end
+                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=upper)
                     found_here.append((speaker, stance))
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:
@@ -169,6 +187,17 @@ class RulesExtractor:
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
                 found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
+                if noun_at == -2:
+                    noun_at = proposal_at(lowered, sentence.start, sentence.end)
+                proposed = 0 <= noun_at < issue.start or lowered.find(", as ", issue.end, sentence.end) >= 0
+                for authors, at, upto in (
+                    proposers(text, lowered, noun_at, sentence.end, refs_here, issue) if proposed else ()
+                ):
+                    # "the proposal by X and Y to deploy troops": the authors favour what they propose.
+                    if all(r.name not in {x.name for sp, _ in found_here for x in sp.refs} for r in authors):
+                        own = [h for h in stance_buckets[i] if at <= h.start and h.end <= issue.start]
+                        stance = decide_stance(text, issue, own, negator_buckets[i], lower=at, upper=issue.end)
+                        found_here.append((Speaker(authors, Hit(at, upto, "proposal", "say"), "relative"), stance))
                 if speaker is not None and found_here and found_here[0][0] is speaker:
                     # "signed a security agreement with France": the other party signed it too.
                     partners = cosignatories(lowered, speaker.cue, issue, refs_here, sentence.end)
@@ -234,6 +263,7 @@ class RulesExtractor:
             and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
             and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
+            and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
         ]
         hearsay_before = [h for h in hearsay if h.end <= issue.start]
         if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
@@ -265,12 +295,22 @@ class RulesExtractor:
         if earlier and _AND_VERB.search(doc.text, max(sentence.start, cue.start - 20), cue.start):
             # "X vetoed the package and warned ...": a second verb shares the first one's subject; its stance is
             # read from the second verb on.
+            # The nearest verb before ("Scholz condemned ... and urged", not an opening "according to X").
             first = subject_of(
-                doc.text, earlier[0], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+                doc.text, earlier[-1], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
             )
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
             speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+            if speaker is None and cue.end <= issue.start:
+                # "X's defence council decided to donate ..., the presidency announced": the closing speaker;
+                # "X said the country was not ready to ...": the speaker of the reported clause.
+                speech = [h for h in earlier if h.phrase in SPEECH]
+                fallback = closing[-1] if closing else speech[-1] if speech else None
+                speaker = fallback and subject_of(
+                    doc.text, fallback, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
+                )
+                cue = fallback if speaker else cue
         they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
         if they is not None and (speaker is None or speaker.rule == "pronoun"):
             # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
@@ -334,6 +374,118 @@ class RulesExtractor:
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
+
+    def _first_person(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the speaker of the latest quotation when a sentence outside quotation marks speaks in the first
+        person ("We will ...", "With our partners, we ...") and no sentence since names another speaker."""
+        low = doc.lowered
+        first = (
+            low.find(" we ", sentence.start, sentence.end) >= 0
+            or low.find(" our ", sentence.start, sentence.end) >= 0
+            or _FIRST_PERSON.match(sentence.text) is not None
+        )
+        if not first or _QUOTE_MARKS.search(sentence.text) or "‘" in sentence.text:
+            return None  # a quotation in single marks has a speaker of its own
+        k = bisect.bisect_right(doc.quotes, (sentence.start, sentence.start)) - 1
+        if k < 0 or sentence.start - doc.quotes[k][1] > _FIRST_PERSON_REACH:
+            return None
+        quote = doc.quotes[k]
+        first = doc.sentence_at(quote[1] - 1)
+        if first is None or any(doc.says(j)[0] for j in range(first + 1, sentence.index)):
+            return None  # another verb of saying in between: another speaker may have taken over
+        speaker = self._quote_speaker(doc, quote)
+        if speaker is None:
+            return None
+        return Speaker(speaker.refs, Hit(sentence.start, sentence.start, "first person", "say"), "quote")
+
+    def _continued(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the speaker of the sentence before when a sentence of the same paragraph goes on from it with a
+        connective ("Therefore, ...", "And, ultimately, ...") and names no speaker of its own."""
+        if not _CONNECTIVE.match(sentence.text) or _QUOTE_MARKS.search(sentence.text):
+            return None
+        i = sentence.index
+        while i > 0 and sentence.index - i < _CONTINUED_BACK:
+            before = doc.sentences[i - 1]
+            if "\n" in doc.text[before.start : doc.sentences[i].start] or _QUOTE_MARKS.search(before.text):
+                return None  # another paragraph, or a quotation with a speaker of its own
+            refs, others = doc.resolved[i - 1]
+            speech = [h for h in doc.says(i - 1)[0] if h.phrase in SPEECH]
+            if speech:
+                found = subject_of(
+                    doc.text, speech[0], refs, others, doc.discourse, lower=before.start, upper=before.end
+                )
+                if found is None or any(r.type != "person" for r in found.refs):
+                    return None
+                return Speaker(found.refs, Hit(sentence.start, sentence.start, "continued", "say"), "listed")
+            if not _CONNECTIVE.match(before.text):
+                return None
+            i -= 1
+        return None
+
+    def _enumerated(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the speaker of a lead ending in a colon when a sentence is one of the items it enumerates
+        ("First — ...", "Second principle — ...", "1) ..."), or None."""
+        if not _ITEM.match(sentence.text):
+            return None
+        i = sentence.index - 1
+        while i >= 0 and sentence.index - i <= _ITEMS_BACK:
+            lead = doc.sentences[i]
+            if lead.text.rstrip().endswith(":"):
+                refs, others = doc.resolved[i]
+                speech = [h for h in doc.says(i)[0] if h.phrase in SPEECH]
+                for cue in speech[:1]:
+                    found = subject_of(doc.text, cue, refs, others, doc.discourse, lower=lead.start, upper=lead.end)
+                    if found is not None:
+                        return Speaker(found.refs, Hit(sentence.start, sentence.start, "enumerated", "say"), "listed")
+                return None
+            if not _ITEM.match(lead.text):
+                return None
+            i -= 1
+        return None
+
+    def _unattributed(self, doc: _Doc, sentence: Sentence, issue: Hit, voice: list[Ref]) -> Speaker | None:
+        """Return the holder of an issue outside quotation marks that no verb attributes: the owner of a document
+        ("Moscow's demands include ...", "according to the document"), the lead's speaker of an enumeration ("First —
+        ..."), the speaker before a connective ("Therefore, ..."), the speaker of a statement that goes on unquoted
+        ("We will ..."), or the signatories of a joint statement ("We call for ...")."""
+        speaker = (
+            self._document(doc, sentence, issue)
+            or self._enumerated(doc, sentence)
+            or self._continued(doc, sentence)
+            or self._first_person(doc, sentence)
+        )
+        if speaker is None and voice:
+            speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
+        return speaker
+
+    def _owned(self, doc: _Doc, i: int) -> list:
+        """Return the documents named with their owner in sentence i (computed once, when first needed)."""
+        found = doc.owned.get(i)
+        if found is None:
+            refs, others = doc.resolved[i]
+            found = doc.owned[i] = owned_documents(refs, others, doc.text, self.resolver.government_ref)
+        return found
+
+    def _document(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
+        """Return the government whose document a sentence reports ("Moscow's demands include ...", "according to
+        the document" after "the Russian memorandum"), or None."""
+        for start, end, owner, content in reversed(self._owned(doc, sentence.index)):
+            if not content or owner.type == "person":
+                continue  # a person's own words are found by the possessive (_possessor)
+            says, _ = doc.says(sentence.index)
+            if end <= issue.start and not any(end <= h.start and h.end <= issue.start for h in says):
+                return Speaker([owner], Hit(start, end, "document", "say"), "document")
+        if not cites_document(doc.lowered, sentence.start, sentence.end):
+            return None
+        _, others = doc.resolved[sentence.index]
+        documents = [d for j in range(sentence.index + 1) for d in self._owned(doc, j)]
+        source = document_source(
+            doc.text, sentence.start, sentence.end, documents, others, self.resolver.government_ref
+        )
+        if source is None:
+            return None
+        at, owner = source
+        return Speaker([owner], Hit(at, at + 12, "according to", "say"), "document")
 
     def _relative_clause(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit]
@@ -441,9 +593,12 @@ class RulesExtractor:
         if cue.phrase not in SPEECH:
             return False
         refs, others = doc.resolved[sentence.index]
-        window_end = min(issue.start, cue.end + 60)
-        lead = _CLAUSE_LEAD.match(doc.text, cue.end, window_end)
-        head = lead.end() if lead else cue.end
+        # "insisted that ..., and that the US will continue to supply": the issue's own "that" clause.
+        again = doc.lowered.rfind(" and that ", cue.end, issue.start)
+        start = again + len(" and that ") if again >= 0 else cue.end
+        window_end = min(issue.start, start + 60)
+        lead = _CLAUSE_LEAD.match(doc.text, start, window_end)
+        head = lead.end() if lead else start
         if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
             return False  # "said allies must raise spending": the speaker's own demand
         for hit in others:
@@ -559,6 +714,7 @@ class RulesExtractor:
             "doer": 0.15,
             "listed": 0.1,
             "possessive": 0.05,
+            "document": 0.1,
             "inverted": 0.15,
             "pronoun": 0.1,
         }.get(speaker.rule, 0.0)
@@ -598,6 +754,7 @@ class _Doc:
         self._starts = [s.start for s in sentences]
         self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
+        self.owned: dict[int, list] = {}  # sentence index: the documents named with their owner (RulesExtractor._owned)
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
         """Return the speech or position cues and the hearsay cues of sentence i."""
@@ -611,6 +768,23 @@ class _Doc:
 
 
 _SPEECH_WORDS = 5
+# An item of an enumeration ("First — ...", "Secondly, ...", "Third point: ...", "2) ...", "• ...").
+_ITEM = re.compile(
+    r"\s*(?:(?:first|second|third|fourth|fifth|sixth|firstly|secondly|thirdly|fourthly|finally|lastly)"
+    r"(?:\s+(?:principle|point|condition|aspect|demand|element|priority|step))?\s*(?:[—–:-]|,)"
+    r"|\d{1,2}[.)]\s|[•▪·*–-]\s)",
+    re.IGNORECASE,
+)
+_ITEMS_BACK = 8
+# A sentence that goes on from the one before ("Therefore, ...", "And, ultimately, ...", "Moreover, ...").
+_CONNECTIVE = re.compile(
+    r"\s*(?:therefore|thus|hence|consequently|moreover|furthermore|in addition|additionally|ultimately|"
+    r"at the same time|in this regard|to this end|and\s+(?:ultimately|therefore|thus|finally))\b\s*,?|\s*and\s*,",
+    re.IGNORECASE,
+)
+_CONTINUED_BACK = 3
+_FIRST_PERSON = re.compile(r"\s*(?:We|Our|I)\b")  # a sentence that opens in the first person
+_FIRST_PERSON_REACH = 600  # characters from the end of a quotation to a first-person sentence that continues it
 _AND_ONLY = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s")
 _SAID_THEY = re.compile(
@@ -681,7 +855,7 @@ _AGAINST_NOUNS = frozenset(
 _MORE_NOUNS = frozenset({"objection", "objections", "veto", "vetoes", "resistance", "reluctance", "reservations"})
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
-_REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'-]+\s+){1,6}$")
+_REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'()-]+\s+){1,6}$")  # "(Reform)": a party after a name
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|should|provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition\s+that|"

@@ -53,6 +53,9 @@ _WAR = re.compile(
     r"(?:war|fighting|conflict|killing|hostilities|invasion|aggression|bloodshed)\b"
 )
 _JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
+# An adjective describing the war itself ("its illegal invasion"): a description, not a stance on an issue.
+_WAR_ADJECTIVES = frozenset({"illegal", "reckless", "unjustifiable", "unjustified"})
+_WAR_NOUN = re.compile(r"\s+(?:(?:and\s+)?[a-z-]+\s+){0,2}?(?:war|invasion|aggression|annexation|occupation)\b")
 
 
 class LexiconError(ValueError):
@@ -176,6 +179,7 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         for h in hits
         if not (h.phrase == "against" and _TARGET.match(lowered, h.end))
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
+        and not (h.phrase in _WAR_ADJECTIVES and _WAR_NOUN.match(lowered, h.end))
         and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
     ]
 
