@@ -52,6 +52,7 @@ from app.extract.stance import (
     compile_issues,
     decide_stance,
     denied_speech,
+    drop_elsewhere,
     drop_targets,
     drop_weak,
     is_background,
@@ -96,7 +97,10 @@ class RulesExtractor:
         if not sentences:
             return []
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
-        issue_buckets = [drop_weak(lowered, b) for b in _bucket(self.lexicons.matcher.find(text, lowered), sentences)]
+        issue_buckets = [
+            drop_weak(lowered, drop_elsewhere(lowered, b))
+            for b in _bucket(self.lexicons.matcher.find(text, lowered), sentences)
+        ]
         context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
         stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)

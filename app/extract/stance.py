@@ -137,6 +137,28 @@ def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not h.payload.weak or not any(_same_clause(text, h, o) for o in named)]
 
 
+# A place on the alliance's own ground right after a phrase ("NATO troops on Polish territory", "troop presence on
+# the eastern flank", "in the eastern part of the alliance"): a deployment there, not in Ukraine. Ukraine's and
+# Russia's ground, and a possessive (whose owner may be Ukraine: "troops on its territory"), are not such places.
+_OWN_GROUND = re.compile(
+    r"\s+(?:on|in|along|across)\s+(?:the\s+)?(?:(?!ukrain|russia|occupied|its\b|our\b|their\b|his\b|her\b)"
+    r"[\w'’-]+\s+){1,2}(?:territory|soil|flank)\b(?!\s+of\b)"
+    r"|\s+(?:on|in|along)\s+(?:the\s+)?(?:alliance's\s+|nato's\s+)?(?:eastern|northern|southern)\s+flank\b"
+    r"|\s+in\s+the\s+(?:eastern|northern|southern)\s+part\s+of\s+(?:the\s+alliance|nato|europe)\b"
+)
+
+
+def drop_elsewhere(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop an issue phrase that a place on the alliance's own ground follows ("strengthen the presence of NATO
+    troops on Polish territory"): a deployment at home is no position on sending troops into Ukraine. The whole
+    mention is dropped, every phrase that ends where the place begins ("presence of NATO troops", "NATO troops")."""
+    ends = {h.end for h in hits if h.payload.polarity != 0 and _OWN_GROUND.match(lowered, h.end)}
+    if not ends:
+        return hits
+    spans = [(h.start, h.end) for h in hits if h.end in ends]
+    return [h for h in hits if not any(start <= h.start and h.end <= end for start, end in spans)]
+
+
 def _same_clause(text: str, weak: Hit, other: Hit) -> bool:
     if other.payload.issue == weak.payload.issue:
         return False

@@ -1,0 +1,108 @@
+"""Round 3b issue look-alikes and vocabulary (issues3b): troops at home, a country's diplomacy as its foreign
+service, talks as the setting of another position, and Ukraine's or Europe's place in talks. Every sentence is
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+def issues(rules, text: str) -> set[str]:
+    return {issue for _, issue, _ in found(rules, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deployment on the alliance's own ground is no position on troops in Ukraine
+        "The Romanian president said he wants more NATO troops on Romanian territory next year.",
+        "Latvia called for a larger allied troop presence on the eastern flank.",
+        "Slovakia's defence minister said NATO had deployed more forces in the eastern part of the alliance.",
+        "Norway said it would welcome allied soldiers on Norwegian soil for the winter exercise.",
+    ],
+)
+def test_troops_at_home_are_no_troops_in_ukraine(rules, text):
+    assert "troops-in-ukraine" not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "France said it would send troops to Ukrainian soil after the war.",
+            ("France", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Belgium said it was ready to send troops on the territory of Ukraine.",
+            ("Belgium", "troops-in-ukraine", "support"),
+        ),
+    ],
+)
+def test_troops_in_ukraine_still_read(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+def test_training_that_takes_place_in_ukraine(rules):
+    text = "Denmark said part of the training should take place in Ukraine itself."
+    assert ("Denmark", "troops-in-ukraine", "support") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a country's diplomacy is its foreign service
+        "Sweden's prime minister said that Swedish diplomacy must concentrate on trade this year.",
+        "The Italian prime minister said Italian diplomacy faces a difficult autumn.",
+        "Spain's foreign minister, the head of Spanish diplomacy, said the budget would grow.",
+    ],
+)
+def test_national_diplomacy_is_no_talks(rules, text):
+    assert "negotiations" not in issues(rules, text)
+
+
+def test_diplomacy_as_a_way_still_reads(rules):
+    text = "Austria said diplomacy was the only way to end the war."
+    assert ("Austria", "negotiations", "support") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talks as an event that happened, the basis of a judgement, or what a ceasefire is a precondition for
+        "Portugal praised the useful talks that took place in Geneva last week.",
+        "Greece said, based on recent bilateral talks, that the pipeline project was not worth pursuing.",
+        "Ireland said a truce is a precondition for any meaningful negotiations.",
+    ],
+)
+def test_talks_as_a_setting_are_no_position_on_talks(rules, text):
+    assert "negotiations" not in issues(rules, text)
+
+
+def test_a_precondition_keeps_the_condition(rules):
+    text = "Ireland said a truce is a precondition for any meaningful negotiations."
+    assert ("Ireland", "ceasefire", "support") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Ukraine's or Europe's place in talks
+        (
+            "Estonia said that any negotiations must include Kyiv.",
+            ("Estonia", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Portugal stressed Ukraine's representation in every round of talks.",
+            ("Portugal", "europe-in-negotiations", "support"),
+        ),
+    ],
+)
+def test_ukraine_and_europe_in_talks(rules, text, claim):
+    assert claim in found(rules, text)
+    assert "negotiations" not in issues(rules, text)
