@@ -159,6 +159,28 @@ def drop_elsewhere(lowered: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if not any(start <= h.start and h.end <= end for start, end in spans)]
 
 
+# A warned consequence of what was just named ("opposes the plan, warning it could undermine the talks"): the
+# talks are what the plan would harm, not a position of their own.
+_WARNED = re.compile(
+    r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+|such\s+(?:an?\s+)?[\w-]+)\s+"
+    r"(?:could|would|might|may|will)\s+(?:[^.;:!?\s]+\s+){0,15}$"
+)
+
+
+def drop_consequences(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop the phrases of an issue that stand in a warned consequence of another issue named before them in the
+    sentence ("Budapest opposes EU membership for Ukraine, warning it could burden taxpayers with military aid")."""
+    named = [h for h in hits if h.payload.polarity != 0]
+    if len(named) < 2:
+        return hits
+    dropped = set()
+    for h in named:
+        earlier = [o for o in named if o.end <= h.start and o.payload.issue != h.payload.issue]
+        if earlier and _WARNED.search(lowered, earlier[0].end, h.start):
+            dropped.add(h)
+    return [h for h in hits if h not in dropped] if dropped else hits
+
+
 def _same_clause(text: str, weak: Hit, other: Hit) -> bool:
     if other.payload.issue == weak.payload.issue:
         return False

@@ -106,3 +106,30 @@ def test_a_precondition_keeps_the_condition(rules):
 def test_ukraine_and_europe_in_talks(rules, text, claim):
     assert claim in found(rules, text)
     assert "negotiations" not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, kept, dropped",
+    [
+        # what a warned consequence of another issue names is no position of its own
+        (
+            "Austria opposes sanctions on Russian gas, warning they could derail any peace talks next year.",
+            ("Austria", "sanctions", "oppose"),
+            "negotiations",
+        ),
+        (
+            "Malta rejected the reparations loan, warning that the scheme would saddle members with arms deliveries.",
+            ("Malta", "frozen-assets", "oppose"),
+            "military-aid",
+        ),
+    ],
+)
+def test_a_warned_consequence_is_no_position(rules, text, kept, dropped):
+    claims = found(rules, text)
+    assert kept in claims
+    assert dropped not in {issue for _, issue, _ in claims}
+
+
+def test_a_warning_about_the_issue_itself_still_reads(rules):
+    text = "Austria warned that sending tanks would escalate the war."
+    assert ("Austria", "advanced-weapons", "oppose") in found(rules, text)
