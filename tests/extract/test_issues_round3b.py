@@ -133,3 +133,19 @@ def test_a_warned_consequence_is_no_position(rules, text, kept, dropped):
 def test_a_warning_about_the_issue_itself_still_reads(rules):
     text = "Austria warned that sending tanks would escalate the war."
     assert ("Austria", "advanced-weapons", "oppose") in found(rules, text)
+
+
+def test_the_people_at_a_meeting_table_are_no_place_in_talks(rules):
+    text = "Greece said the countries at the table agreed to meet again in June."
+    assert "europe-in-negotiations" not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece said European leaders at the table must have a say in any deal.",
+        "Greece said Europe must be at the table when the war ends.",
+    ],
+)
+def test_europe_at_the_table_still_reads(rules, text):
+    assert ("Greece", "europe-in-negotiations", "support") in found(rules, text)
