@@ -39,11 +39,22 @@ _HEAD_LOOK_BACK = 5  # sentences: the same head noun ("agreement") ties a refere
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
 
 
+_DEFINITE = frozenset({"the", "its", "their", "his", "her", "any"})
+
+
+def _said_anew(sentence: str) -> set[str]:
+    """Return the words of a sentence (plural s dropped) that are not after a definite determiner ("a rescue
+    mission" says "mission" anew; "the force" refers back to a force said before)."""
+    words = _WORDS.findall(sentence)
+    return {w.rstrip("s") for before, w in zip(["", *words], words, strict=False) if before not in _DEFINITE}
+
+
 def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]]) -> list[list[Hit]]:
     """Return issue hits with the back-references of issue-less sentences added, one per sentence."""
     lowered = text.lower()
     carried = list(buckets)
     last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
+    last_words: set[str] = set()  # the nouns that sentence says anew (not "the force", a reference itself)
     named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
@@ -64,6 +75,7 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             # the sentence is carried, each with the polarity of its last phrase.
             cues = {h.payload.issue: h.payload for h in sorted(own, key=lambda h: h.end)}
             last = (i, list(cues.values()))
+            last_words = _said_anew(lowered[sentence.start : sentence.end])
             named = [n for n in named if i - n[0] <= _HEAD_LOOK_BACK]
             # The phrase and the word after it ("bilateral security" agreement).
             named += [(i, lowered[h.start : h.end + 15], h.payload) for h in own]
@@ -77,8 +89,13 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
         # agreement", even with another issue in between); otherwise the latest sentence's issues are meant.
         head = m.group(0).lower().split()[-1].rstrip("s")  # "agreements" and "agreement" are the same head
         same = [
-            n[2] for n in named if i - n[0] <= _HEAD_LOOK_BACK and head in {w.rstrip("s") for w in _WORDS.findall(n[1])}
+            n for n in named if i - n[0] <= _HEAD_LOOK_BACK and head in {w.rstrip("s") for w in _WORDS.findall(n[1])}
         ]
+        # The nearest mention of the head is meant: a later issue sentence that says the head noun outside its issue
+        # phrases ("no soldiers ... a rescue mission or a combat mission") wins over an older phrase ("peace mission").
+        if same and same[-1][0] < last[0] and head in last_words:
+            same = []
+        same = [n[2] for n in same]
         if not same and i - last[0] > _LOOK_BACK:
             continue
         targets = [same[-1]] if same else last[1]

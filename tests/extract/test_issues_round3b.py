@@ -149,3 +149,28 @@ def test_the_people_at_a_meeting_table_are_no_place_in_talks(rules):
 )
 def test_europe_at_the_table_still_reads(rules, text):
     assert ("Greece", "europe-in-negotiations", "support") in found(rules, text)
+
+
+def test_the_nearest_mention_of_a_head_is_the_antecedent(rules):
+    # "peace mission" (talks) is older; the sentence before names troops and says "mission" anew.
+    text = (
+        "Hungary's prime minister said he was on a peace mission to Moscow. "
+        "A Czech spokesman said no Czech soldiers should be sent to Ukraine, neither in a rescue mission nor in "
+        "a combat mission. "
+        "Slovakia said that any such mission would be a grave mistake."
+    )
+    claims = found(rules, text, "2024-07-10")
+    assert ("Slovakia", "troops-in-ukraine", "oppose") in claims
+    assert ("Slovakia", "negotiations", "oppose") not in claims
+
+
+def test_a_plain_back_reference_keeps_the_older_head(rules):
+    # "the force" in the sentence before refers back itself; the reassurance force is meant.
+    text = (
+        "Italy said it would not join a reassurance force for Ukraine. "
+        "Malta said the force must depend on a ceasefire. "
+        "Cyprus said that it had doubts about the force."
+    )
+    claims = found(rules, text)
+    assert ("Cyprus", "troops-in-ukraine", "oppose") in claims
+    assert ("Cyprus", "ceasefire", "oppose") not in claims
