@@ -54,6 +54,7 @@ from app.extract.stance import (
     denied_speech,
     drop_consequences,
     drop_elsewhere,
+    drop_predicates,
     drop_targets,
     drop_weak,
     is_background,
@@ -99,7 +100,7 @@ class RulesExtractor:
             return []
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
         issue_buckets = [
-            drop_weak(lowered, drop_consequences(lowered, drop_elsewhere(lowered, b)))
+            drop_weak(lowered, drop_predicates(lowered, drop_consequences(lowered, drop_elsewhere(lowered, b))))
             for b in _bucket(self.lexicons.matcher.find(text, lowered), sentences)
         ]
         context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)

@@ -155,7 +155,14 @@ def drop_elsewhere(lowered: str, hits: list[Hit]) -> list[Hit]:
     ends = {h.end for h in hits if h.payload.polarity != 0 and _OWN_GROUND.match(lowered, h.end)}
     if not ends:
         return hits
-    spans = [(h.start, h.end) for h in hits if h.end in ends]
+    return _without(hits, [h for h in hits if h.end in ends])
+
+
+def _without(hits: list[Hit], dropped: list[Hit] | set[Hit]) -> list[Hit]:
+    """Return hits without the dropped ones and the shorter phrases inside them ("talks" in "peace talks")."""
+    if not dropped:
+        return hits
+    spans = [(h.start, h.end) for h in dropped]
     return [h for h in hits if not any(start <= h.start and h.end <= end for start, end in spans)]
 
 
@@ -170,7 +177,7 @@ _WARNED = re.compile(
 def drop_consequences(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop the phrases of an issue that stand in a warned consequence of another issue named before them in the
     sentence ("Budapest opposes EU membership for Ukraine, warning it could burden taxpayers with military aid")."""
-    named = [h for h in hits if h.payload.polarity != 0]
+    named = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     if len(named) < 2:
         return hits
     dropped = set()
@@ -178,7 +185,28 @@ def drop_consequences(lowered: str, hits: list[Hit]) -> list[Hit]:
         earlier = [o for o in named if o.end <= h.start and o.payload.issue != h.payload.issue]
         if earlier and _WARNED.search(lowered, earlier[0].end, h.start):
             dropped.add(h)
-    return [h for h in hits if h not in dropped] if dropped else hits
+    return _without(hits, dropped)
+
+
+# Another issue's phrase as the predicate of the first ("NATO membership is the only security guarantee", "the
+# reassurance force would be a credible security arrangement"): it describes the first, and names no issue of its own.
+_NAMES = re.compile(
+    r"\s*[“”\"'‘’]?\s*(?:(?:would|will|could|might|may|must|should)\s+)?(?:be|is|are|was|were|remains?)\s+"
+    r"(?:[\w-]+ly\s+)?[“\"'‘]?(?:the|a|an)\s+[“\"'‘]?(?:(?!(?:to|towards?|for|of|in|on|with|into|from)\b)[\w-]+\s+){0,3}"
+)
+
+
+def drop_predicates(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop an issue phrase that is the predicate of another issue's phrase right before it ("NATO membership is the
+    only security guarantee"): the guarantee is what membership is said to be, not a position on guarantees."""
+    named = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
+    dropped = {
+        h
+        for h in named
+        for o in named
+        if o.end < h.start and o.payload.issue != h.payload.issue and _NAMES.fullmatch(lowered, o.end, h.start)
+    }
+    return _without(hits, dropped)
 
 
 def _same_clause(text: str, weak: Hit, other: Hit) -> bool:

@@ -174,3 +174,30 @@ def test_a_plain_back_reference_keeps_the_older_head(rules):
     claims = found(rules, text)
     assert ("Cyprus", "troops-in-ukraine", "oppose") in claims
     assert ("Cyprus", "ceasefire", "oppose") not in claims
+
+
+@pytest.mark.parametrize(
+    "text, kept, dropped",
+    [
+        # another issue's phrase as the predicate of the first describes it
+        (
+            "Latvia said that NATO membership is the only real security guarantee for Ukraine.",
+            ("Latvia", "ukraine-nato-membership", "support"),
+            "security-guarantees",
+        ),
+        (
+            "Britain said the reassurance force would be a “robust security arrangement” for Kyiv.",
+            ("United Kingdom", "troops-in-ukraine", "support"),
+            "security-guarantees",
+        ),
+    ],
+)
+def test_a_predicate_names_the_first_issue(rules, text, kept, dropped):
+    claims = found(rules, text)
+    assert kept in claims
+    assert dropped not in {issue for _, issue, _ in claims}
+
+
+def test_a_step_towards_another_issue_is_no_predicate(rules):
+    text = "Latvia said a ceasefire would be a first step towards peace talks."
+    assert "negotiations" in issues(rules, text)
