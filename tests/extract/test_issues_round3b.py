@@ -201,3 +201,10 @@ def test_a_predicate_names_the_first_issue(rules, text, kept, dropped):
 def test_a_step_towards_another_issue_is_no_predicate(rules):
     text = "Latvia said a ceasefire would be a first step towards peace talks."
     assert "negotiations" in issues(rules, text)
+
+
+def test_ammunition_for_a_system_is_aid_not_the_system(rules):
+    text = "Norway said it would pay for F-16 ammunition and tank shells for Ukraine."
+    claims = found(rules, text)
+    assert ("Norway", "military-aid", "support") in claims
+    assert "advanced-weapons" not in {issue for _, issue, _ in claims}
