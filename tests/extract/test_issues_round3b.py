@@ -208,3 +208,15 @@ def test_ammunition_for_a_system_is_aid_not_the_system(rules):
     claims = found(rules, text)
     assert ("Norway", "military-aid", "support") in claims
     assert "advanced-weapons" not in {issue for _, issue, _ in claims}
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # the periodic renewal of the EU's restrictions on Russia is sanctions
+        ("Slovakia refused to back the renewal of economic restrictions.", ("Slovakia", "sanctions", "oppose")),
+        ("Finland welcomed the rollover agreed in Brussels on Friday.", ("Finland", "sanctions", "support")),
+    ],
+)
+def test_renewing_restrictions_is_sanctions(rules, text, claim):
+    assert claim in found(rules, text)
