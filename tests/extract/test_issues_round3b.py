@@ -220,3 +220,20 @@ def test_ammunition_for_a_system_is_aid_not_the_system(rules):
 )
 def test_renewing_restrictions_is_sanctions(rules, text, claim):
     assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # guarantees given to Russia and trade with Russia are relations with Russia
+        (
+            "Portugal said Europe should one day offer guarantees to Russia as well.",
+            ("Portugal", "russia-relations", "support"),
+        ),
+        ("Serbia said it wants to expand its trade with Russia next year.", ("Serbia", "russia-relations", "support")),
+    ],
+)
+def test_guarantees_to_russia_and_trade_are_relations(rules, text, claim):
+    claims = found(rules, text)
+    assert claim in claims
+    assert "security-guarantees" not in {issue for _, issue, _ in claims}
