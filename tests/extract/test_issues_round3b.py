@@ -237,3 +237,15 @@ def test_guarantees_to_russia_and_trade_are_relations(rules, text, claim):
     claims = found(rules, text)
     assert claim in claims
     assert "security-guarantees" not in {issue for _, issue, _ in claims}
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # freezing Russia's money or tapping it is the frozen-assets issue
+        ("The Kremlin condemned the Western decision to freeze its assets.", ("Russia", "frozen-assets", "oppose")),
+        ("Denmark urged the EU to tap the frozen reserves for Ukraine.", ("Denmark", "frozen-assets", "support")),
+    ],
+)
+def test_freezing_or_tapping_funds_is_frozen_assets(rules, text, claim):
+    assert claim in found(rules, text)
