@@ -249,3 +249,8 @@ def test_guarantees_to_russia_and_trade_are_relations(rules, text, claim):
 )
 def test_freezing_or_tapping_funds_is_frozen_assets(rules, text, claim):
     assert claim in found(rules, text)
+
+
+def test_peace_and_security_in_general_is_no_guarantee(rules):
+    text = "Portugal said the goal is a just and lasting peace and security for Ukraine."
+    assert "security-guarantees" not in issues(rules, text)
