@@ -254,3 +254,22 @@ def test_freezing_or_tapping_funds_is_frozen_assets(rules, text, claim):
 def test_peace_and_security_in_general_is_no_guarantee(rules):
     text = "Portugal said the goal is a just and lasting peace and security for Ukraine."
     assert "security-guarantees" not in issues(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # bargaining with the EU's institutions or with allies is no talks with Russia
+        ("Hungary said its negotiations with the European Commission were over.", "negotiations"),
+        ("Bulgaria will continue negotiations with the allies on buying a new radar.", "negotiations"),
+        # gains made on the battlefield are a report of the war
+        ("Croatia's president said Russia had made small territorial gains this month.", "territorial-integrity"),
+    ],
+)
+def test_bargaining_and_battlefield_gains_are_no_issue(rules, text, absent):
+    assert absent not in issues(rules, text)
+
+
+def test_accepting_gains_still_reads(rules):
+    text = "Hungary said Ukraine should accept Russia's territorial gains."
+    assert ("Hungary", "territorial-integrity", "oppose") in found(rules, text)
