@@ -33,6 +33,8 @@ _ANAPHOR = re.compile(
     # "a similar agreement", "a similar one": the same kind of thing as before.
     r"|\ba\s+similar\s+(?:agreement|deal|pact|accord|one|step|move|plan)\b",
 )  # matched against the lower-cased text
+# A head that an indefinite complement describes ("the idea of a trilateral summit") names a new thing.
+_NEW_THING = re.compile(r"\s+(?:of|for)\s+(?:a|an)\s")
 _CLAUSE_BREAK = re.compile(r", (?:while|whereas|but|and|however)\b|;| but ")
 _WORDS = re.compile(r"[a-z]+")
 _HEAD_LOOK_BACK = 5  # sentences: the same head noun ("agreement") ties a reference to a phrase from further back
@@ -69,6 +71,8 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             m = _ANAPHOR.search(lowered, latest.end, sentence.end)
             # "a similar one", "such an agreement" name a second instance even without a clause break.
             second = m is not None and m.group(0).startswith(("a similar", "such"))
+            if m is not None and _NEW_THING.match(lowered, m.end()):
+                m = None
             if m is not None and (second or _CLAUSE_BREAK.search(text, latest.end, m.start())):
                 carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), latest.payload)]
             # A proposal of several things ("a ceasefire and talks") is referred to as a whole: every issue of
@@ -83,7 +87,7 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
         if last is None:
             continue
         m = _ANAPHOR.search(lowered, sentence.start, sentence.end)
-        if m is None:
+        if m is None or _NEW_THING.match(lowered, m.end()):
             continue
         # A head noun said before in an issue phrase points to that phrase ("such an agreement" after "a security
         # agreement", even with another issue in between); otherwise the latest sentence's issues are meant.

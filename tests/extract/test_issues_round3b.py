@@ -273,3 +273,16 @@ def test_bargaining_and_battlefield_gains_are_no_issue(rules, text, absent):
 def test_accepting_gains_still_reads(rules):
     text = "Hungary said Ukraine should accept Russia's territorial gains."
     assert ("Hungary", "territorial-integrity", "oppose") in found(rules, text)
+
+
+def test_a_head_described_anew_is_no_back_reference(rules):
+    text = (
+        "Norway said it would send more air defence to Ukraine. "
+        "Belgium said that the idea of a regional conference was premature."
+    )
+    assert not any(actor == "Belgium" for actor, _, _ in found(rules, text))
+
+
+def test_a_bare_head_still_refers_back(rules):
+    text = "Norway proposed sending air defence to Ukraine. Belgium said the plan was premature."
+    assert ("Belgium", "military-aid", "oppose") in found(rules, text)
