@@ -57,6 +57,7 @@ from app.extract.stance import (
     drop_predicates,
     drop_targets,
     drop_weak,
+    find_issues,
     is_background,
     issue_hits,
 )
@@ -101,7 +102,7 @@ class RulesExtractor:
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
         issue_buckets = [
             drop_weak(lowered, drop_predicates(lowered, drop_consequences(lowered, drop_elsewhere(lowered, b))))
-            for b in _bucket(self.lexicons.matcher.find(text, lowered), sentences)
+            for b in _bucket(find_issues(self.lexicons.matcher, text, lowered), sentences)
         ]
         context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)

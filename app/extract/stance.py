@@ -125,6 +125,35 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     return attribution, stance, negators
 
 
+# Quotation marks around a word or two of an issue phrase ("the “windfall” revenues", "a “peacekeeping” force")
+# mark the words, not a phrase boundary: around such a short quotation the phrases are also looked for without them.
+_SCARE_QUOTE = re.compile(r"[“\"][\w'’-]+(?: [\w'’-]+){0,2}[”\"]")
+_MARKS = "“”\""
+_AROUND = 60  # characters on either side of a short quotation in which a phrase through it is looked for
+
+
+def find_issues(matcher: PhraseMatcher, text: str, lowered: str) -> list[Hit]:
+    """Return the issue phrases of a text, also those with a short quotation inside them (at their places in the
+    text with the marks)."""
+    hits = matcher.find(text, lowered)
+    seen = {(h.start, h.end, h.phrase) for h in hits}
+    extra = []
+    for quote in _SCARE_QUOTE.finditer(lowered):
+        lower, upper = max(0, quote.start() - _AROUND), min(len(lowered), quote.end() + _AROUND)
+        kept = [i for i in range(lower, upper) if i not in (quote.start(), quote.end() - 1)]
+        bare = "".join(lowered[i] for i in kept)
+        for h in matcher.find("".join(text[i] for i in kept), bare):
+            start, end = kept[h.start], kept[h.end - 1] + 1
+            # Only a phrase through the quotation: one that takes in both marks, or the word they mark.
+            if start <= quote.start() + 1 and end >= quote.end() - 1 and start < quote.end() - 1:
+                if end - start != h.end - h.start and (start, end, h.phrase) not in seen:
+                    seen.add((start, end, h.phrase))
+                    extra.append(Hit(start, end, h.phrase, h.payload))
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda h: (h.start, h.start - h.end))
+
+
 def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
     """Drop the generic phrases of an issue ("send troops to help Ukraine") from a clause that names another issue
     in its own words: there they state the purpose of that other issue, not a position of their own. A colon, dash,

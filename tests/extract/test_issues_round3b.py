@@ -286,3 +286,26 @@ def test_a_head_described_anew_is_no_back_reference(rules):
 def test_a_bare_head_still_refers_back(rules):
     text = "Norway proposed sending air defence to Ukraine. Belgium said the plan was premature."
     assert ("Belgium", "military-aid", "oppose") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # a word of a phrase in quotation marks still belongs to the phrase
+        (
+            "Canada endorsed the plan to use the “windfall” revenues for Ukraine.",
+            ("Canada", "frozen-assets", "support"),
+        ),
+        (
+            "Spain said it was ready to join a \"reassurance\" force in Ukraine.",
+            ("Spain", "troops-in-ukraine", "support"),
+        ),
+    ],
+)
+def test_a_quoted_word_inside_a_phrase(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+def test_a_phrase_does_not_run_out_of_a_quotation(rules):
+    text = "“We will never accept a ceasefire,” Greece said. “Talks are needed.”"
+    assert ("Greece", "ceasefire", "oppose") in found(rules, text)
