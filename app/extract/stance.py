@@ -128,7 +128,6 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
 # Quotation marks around a word or two of an issue phrase ("the “windfall” revenues", "a “peacekeeping” force")
 # mark the words, not a phrase boundary: around such a short quotation the phrases are also looked for without them.
 _SCARE_QUOTE = re.compile(r"[“\"][\w'’-]+(?: [\w'’-]+){0,2}[”\"]")
-_MARKS = "“”\""
 _AROUND = 60  # characters on either side of a short quotation in which a phrase through it is looked for
 
 
@@ -144,11 +143,11 @@ def find_issues(matcher: PhraseMatcher, text: str, lowered: str) -> list[Hit]:
         bare = "".join(lowered[i] for i in kept)
         for h in matcher.find("".join(text[i] for i in kept), bare):
             start, end = kept[h.start], kept[h.end - 1] + 1
-            # Only a phrase through the quotation: one that takes in both marks, or the word they mark.
-            if start <= quote.start() + 1 and end >= quote.end() - 1 and start < quote.end() - 1:
-                if end - start != h.end - h.start and (start, end, h.phrase) not in seen:
-                    seen.add((start, end, h.phrase))
-                    extra.append(Hit(start, end, h.phrase, h.payload))
+            # Only a phrase through the quotation (it takes in the quoted words, and a mark fell inside it).
+            through = start <= quote.start() + 1 and end >= quote.end() - 1 and end - start != h.end - h.start
+            if through and (start, end, h.phrase) not in seen:
+                seen.add((start, end, h.phrase))
+                extra.append(Hit(start, end, h.phrase, h.payload))
     if not extra:
         return hits
     return sorted(hits + extra, key=lambda h: (h.start, h.start - h.end))

@@ -297,7 +297,7 @@ def test_a_bare_head_still_refers_back(rules):
             ("Canada", "frozen-assets", "support"),
         ),
         (
-            "Spain said it was ready to join a \"reassurance\" force in Ukraine.",
+            'Spain said it was ready to join a "reassurance" force in Ukraine.',
             ("Spain", "troops-in-ukraine", "support"),
         ),
     ],
