@@ -250,13 +250,23 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     kept = drop_overlaps(hits)
     gaps = [k for k in kept if ".." in k.phrase]
     if gaps:
-        inner = [
-            h
-            for h in hits
-            if any(g.start < h.start and h.end < g.end and g.payload.issue != h.payload.issue for g in gaps)
-        ]
+        inner = [h for h in hits if any(g.payload.issue != h.payload.issue and _in_gap(h, g) for g in gaps)]
         kept = sorted(kept + drop_overlaps(inner), key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+def _in_gap(h: Hit, g: Hit) -> bool:
+    """Return whether phrase h stands in the gap of phrase g: strictly inside it, or from its first word into the gap
+    and ending before its last words ("join the EU and NATO": "join the EU" inside "join .. NATO"; but "send ..
+    military" does not stand in the gap of "send .. military aid")."""
+    if g.start < h.start and h.end < g.end:
+        return True
+    if h.start != g.start:
+        return False
+    first, last = g.phrase.split("..", 1)[0].strip(), g.phrase.rsplit("..", 1)[1].strip()
+    if "*" in first or "*" in last:
+        return False  # the words' lengths in the text are unknown
+    return g.start + len(first) < h.end < g.end - len(last)
 
 
 def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:

@@ -309,3 +309,23 @@ def test_a_quoted_word_inside_a_phrase(rules, text, claim):
 def test_a_phrase_does_not_run_out_of_a_quotation(rules):
     text = "“We will never accept a ceasefire,” Greece said. “Talks are needed.”"
     assert ("Greece", "ceasefire", "oppose") in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claims",
+    [
+        # a phrase from the first word of a gap phrase into its gap is a second issue ("join the EU and NATO")
+        (
+            "Moldova said Ukraine should be allowed to join the EU and NATO.",
+            {("Moldova", "ukraine-eu-membership", "support"), ("Moldova", "ukraine-nato-membership", "support")},
+        ),
+        (
+            "Portugal said it would send weapons and troops to Ukraine.",
+            {("Portugal", "military-aid", "support"), ("Portugal", "troops-in-ukraine", "support")},
+        ),
+        # but not a phrase that ends on the gap phrase's own last words
+        ("Portugal said it would send military aid to Ukraine.", {("Portugal", "military-aid", "support")}),
+    ],
+)
+def test_a_phrase_from_the_start_into_a_gap(rules, text, claims):
+    assert found(rules, text) == claims
