@@ -329,3 +329,10 @@ def test_a_phrase_does_not_run_out_of_a_quotation(rules):
 )
 def test_a_phrase_from_the_start_into_a_gap(rules, text, claims):
     assert found(rules, text) == claims
+
+
+def test_membership_in_the_eu_or_nato_is_both(rules):
+    text = "Latvia said Russia should not have a veto over Ukraine's membership in the EU or NATO."
+    claims = found(rules, text)
+    assert ("Latvia", "ukraine-eu-membership", "support") in claims
+    assert ("Latvia", "ukraine-nato-membership", "support") in claims
