@@ -29,7 +29,7 @@ _ANAPHOR = re.compile(
     # Washington" is a description, "such an approach" a reference.
     r"|\b(?:this|that|such an?|such)\s+(?:(?:bilateral|similar|new|phone)\s+)?"
     r"(?:approach|option|move|step|operation|opportunity|possibility|scenario"
-    r"|issue|matter|call|conversation|meeting|visit|agreement|deal)\b"
+    r"|issue|matter|call|conversation|meeting|visit|agreement|deal|fund|mechanism|instrument|loan)\b"
     # "a similar agreement", "a similar one": the same kind of thing as before.
     r"|\ba\s+similar\s+(?:agreement|deal|pact|accord|one|step|move|plan)\b",
 )  # matched against the lower-cased text
@@ -56,7 +56,8 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
     lowered = text.lower()
     carried = list(buckets)
     last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
-    last_words: set[str] = set()  # the nouns that sentence says anew (not "the force", a reference itself)
+    # (sentence index, the words it says anew (not "the force", a reference itself), cues) of recent issue sentences
+    said: list[tuple[int, set[str], list[IssueCue]]] = []
     named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
@@ -79,7 +80,8 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             # the sentence is carried, each with the polarity of its last phrase.
             cues = {h.payload.issue: h.payload for h in sorted(own, key=lambda h: h.end)}
             last = (i, list(cues.values()))
-            last_words = _said_anew(lowered[sentence.start : sentence.end])
+            said = [x for x in said if i - x[0] <= _HEAD_LOOK_BACK]
+            said.append((i, _said_anew(lowered[sentence.start : sentence.end]), last[1]))
             named = [n for n in named if i - n[0] <= _HEAD_LOOK_BACK]
             # The phrase and the word after it ("bilateral security" agreement).
             named += [(i, lowered[h.start : h.end + 15], h.payload) for h in own]
@@ -96,13 +98,18 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             n for n in named if i - n[0] <= _HEAD_LOOK_BACK and head in {w.rstrip("s") for w in _WORDS.findall(n[1])}
         ]
         # The nearest mention of the head is meant: a later issue sentence that says the head noun outside its issue
-        # phrases ("no soldiers ... a rescue mission or a combat mission") wins over an older phrase ("peace mission").
-        if same and same[-1][0] < last[0] and head in last_words:
-            same = []
-        same = [n[2] for n in same]
-        if not same and i - last[0] > _LOOK_BACK:
+        # phrases ("no soldiers ... a rescue mission or a combat mission") wins over an older phrase ("peace mission"),
+        # and such a sentence further back than the latest one is meant too ("plans to create a new fund ... using
+        # frozen assets" ... "such a fund").
+        anew = [x for x in said if i - x[0] <= _HEAD_LOOK_BACK and head in x[1]]
+        if anew and (not same or same[-1][0] < anew[-1][0]):
+            targets = anew[-1][2]
+        elif same:
+            targets = [same[-1][2]]
+        elif i - last[0] > _LOOK_BACK:
             continue
-        targets = [same[-1]] if same else last[1]
+        else:
+            targets = last[1]
         # The earlier phrase's polarity is kept: "the idea" after "territorial concessions" still means them.
         refs = [Hit(m.start(), m.end(), m.group(0).lower(), replace(cue, carried=True)) for cue in targets]
         carried[i] = [*buckets[i], *refs]

@@ -336,3 +336,13 @@ def test_membership_in_the_eu_or_nato_is_both(rules):
     claims = found(rules, text)
     assert ("Latvia", "ukraine-eu-membership", "support") in claims
     assert ("Latvia", "ukraine-nato-membership", "support") in claims
+
+
+def test_a_head_said_anew_further_back_is_the_antecedent(rules):
+    text = (
+        "The G7 plans to create a new fund for Ukraine, using the proceeds of frozen Russian assets. "
+        "The money would be paid out as grants. "
+        "Officials expect the first tranche in autumn. "
+        "Portugal said it hoped all members would agree to such a fund."
+    )
+    assert ("Portugal", "frozen-assets", "support") in found(rules, text)
