@@ -346,3 +346,8 @@ def test_a_head_said_anew_further_back_is_the_antecedent(rules):
         "Portugal said it hoped all members would agree to such a fund."
     )
     assert ("Portugal", "frozen-assets", "support") in found(rules, text)
+
+
+def test_talks_that_must_include_russia_are_no_place_for_europe(rules):
+    text = "Hungary said that any peace talks must include Russia."
+    assert "europe-in-negotiations" not in issues(rules, text)
