@@ -44,10 +44,10 @@ _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be 
 _DEFINITE = frozenset({"the", "its", "their", "his", "her", "any"})
 
 
-def _said_anew(sentence: str) -> set[str]:
+def _said_anew(lowered: str, sentence: Sentence) -> set[str]:
     """Return the words of a sentence (plural s dropped) that are not after a definite determiner ("a rescue
     mission" says "mission" anew; "the force" refers back to a force said before)."""
-    words = _WORDS.findall(sentence)
+    words = _WORDS.findall(lowered, sentence.start, sentence.end)
     return {w.rstrip("s") for before, w in zip(["", *words], words, strict=False) if before not in _DEFINITE}
 
 
@@ -56,8 +56,8 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
     lowered = text.lower()
     carried = list(buckets)
     last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
-    # (sentence index, the words it says anew (not "the force", a reference itself), cues) of recent issue sentences
-    said: list[tuple[int, set[str], list[IssueCue]]] = []
+    # (sentence index, sentence, cues) of recent issue sentences; the words each says anew are read when needed
+    said: list[tuple[int, Sentence, list[IssueCue]]] = []
     named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
@@ -81,7 +81,7 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
             cues = {h.payload.issue: h.payload for h in sorted(own, key=lambda h: h.end)}
             last = (i, list(cues.values()))
             said = [x for x in said if i - x[0] <= _HEAD_LOOK_BACK]
-            said.append((i, _said_anew(lowered[sentence.start : sentence.end]), last[1]))
+            said.append((i, sentence, last[1]))
             named = [n for n in named if i - n[0] <= _HEAD_LOOK_BACK]
             # The phrase and the word after it ("bilateral security" agreement).
             named += [(i, lowered[h.start : h.end + 15], h.payload) for h in own]
@@ -101,7 +101,7 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
         # phrases ("no soldiers ... a rescue mission or a combat mission") wins over an older phrase ("peace mission"),
         # and such a sentence further back than the latest one is meant too ("plans to create a new fund ... using
         # frozen assets" ... "such a fund").
-        anew = [x for x in said if i - x[0] <= _HEAD_LOOK_BACK and head in x[1]]
+        anew = [x for x in said if i - x[0] <= _HEAD_LOOK_BACK and head in _said_anew(lowered, x[1])]
         if anew and (not same or same[-1][0] < anew[-1][0]):
             targets = anew[-1][2]
         elif same:

@@ -135,16 +135,26 @@ def find_issues(matcher: PhraseMatcher, text: str, lowered: str) -> list[Hit]:
     """Return the issue phrases of a text, also those with a short quotation inside them (at their places in the
     text with the marks)."""
     hits = matcher.find(text, lowered)
+    quotes = [q.span() for q in _SCARE_QUOTE.finditer(lowered)]
+    if not quotes:
+        return hits
+    windows: list[list] = []  # [lower, upper, quotes]: overlapping windows are matched once
+    for q in quotes:
+        lower, upper = max(0, q[0] - _AROUND), min(len(lowered), q[1] + _AROUND)
+        if windows and lower <= windows[-1][1]:
+            windows[-1][1] = upper
+            windows[-1][2].append(q)
+        else:
+            windows.append([lower, upper, [q]])
     seen = {(h.start, h.end, h.phrase) for h in hits}
     extra = []
-    for quote in _SCARE_QUOTE.finditer(lowered):
-        lower, upper = max(0, quote.start() - _AROUND), min(len(lowered), quote.end() + _AROUND)
-        kept = [i for i in range(lower, upper) if i not in (quote.start(), quote.end() - 1)]
-        bare = "".join(lowered[i] for i in kept)
-        for h in matcher.find("".join(text[i] for i in kept), bare):
+    for lower, upper, inside in windows:
+        marks = {m for q in inside for m in (q[0], q[1] - 1)}
+        kept = [i for i in range(lower, upper) if i not in marks]
+        for h in matcher.find("".join(text[i] for i in kept), "".join(lowered[i] for i in kept)):
             start, end = kept[h.start], kept[h.end - 1] + 1
-            # Only a phrase through the quotation (it takes in the quoted words, and a mark fell inside it).
-            through = start <= quote.start() + 1 and end >= quote.end() - 1 and end - start != h.end - h.start
+            # Only a phrase through a quotation (it takes in the quoted words, and a mark fell inside it).
+            through = end - start != h.end - h.start and any(start <= q[0] + 1 and end >= q[1] - 1 for q in inside)
             if through and (start, end, h.phrase) not in seen:
                 seen.add((start, end, h.phrase))
                 extra.append(Hit(start, end, h.phrase, h.payload))
@@ -205,6 +215,8 @@ _WARNED = re.compile(
 def drop_consequences(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop the phrases of an issue that stand in a warned consequence of another issue named before them in the
     sentence ("Budapest opposes EU membership for Ukraine, warning it could burden taxpayers with military aid")."""
+    if len(hits) < 2:
+        return hits
     named = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     if len(named) < 2:
         return hits
@@ -227,12 +239,16 @@ _NAMES = re.compile(
 def drop_predicates(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop an issue phrase that is the predicate of another issue's phrase right before it ("NATO membership is the
     only security guarantee"): the guarantee is what membership is said to be, not a position on guarantees."""
+    if len(hits) < 2:
+        return hits
     named = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     dropped = {
         h
         for h in named
         for o in named
-        if o.end < h.start and o.payload.issue != h.payload.issue and _NAMES.fullmatch(lowered, o.end, h.start)
+        if o.end < h.start < o.end + 80
+        and o.payload.issue != h.payload.issue
+        and _NAMES.fullmatch(lowered, o.end, h.start)
     }
     return _without(hits, dropped)
 
