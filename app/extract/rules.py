@@ -52,8 +52,12 @@ from app.extract.stance import (
     compile_issues,
     decide_stance,
     denied_speech,
+    drop_consequences,
+    drop_elsewhere,
+    drop_predicates,
     drop_targets,
     drop_weak,
+    find_issues,
     is_background,
     issue_hits,
 )
@@ -105,7 +109,10 @@ class RulesExtractor:
         if not sentences:
             return []
         actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
-        issue_buckets = [drop_weak(lowered, b) for b in _bucket(self.lexicons.matcher.find(text, lowered), sentences)]
+        issue_buckets = [
+            drop_weak(lowered, drop_predicates(lowered, drop_consequences(lowered, drop_elsewhere(lowered, b))))
+            for b in _bucket(find_issues(self.lexicons.matcher, text, lowered), sentences)
+        ]
         context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
         say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
         stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)

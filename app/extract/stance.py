@@ -128,6 +128,44 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     return attribution, stance, negators
 
 
+# Quotation marks around a word or two of an issue phrase ("the “windfall” revenues", "a “peacekeeping” force")
+# mark the words, not a phrase boundary: around such a short quotation the phrases are also looked for without them.
+_SCARE_QUOTE = re.compile(r"[“\"][\w'’-]+(?: [\w'’-]+){0,2}[”\"]")
+_AROUND = 60  # characters on either side of a short quotation in which a phrase through it is looked for
+
+
+def find_issues(matcher: PhraseMatcher, text: str, lowered: str) -> list[Hit]:
+    """Return the issue phrases of a text, also those with a short quotation inside them (at their places in the
+    text with the marks)."""
+    hits = matcher.find(text, lowered)
+    quotes = [q.span() for q in _SCARE_QUOTE.finditer(lowered)]
+    if not quotes:
+        return hits
+    windows: list[list] = []  # [lower, upper, quotes]: overlapping windows are matched once
+    for q in quotes:
+        lower, upper = max(0, q[0] - _AROUND), min(len(lowered), q[1] + _AROUND)
+        if windows and lower <= windows[-1][1]:
+            windows[-1][1] = upper
+            windows[-1][2].append(q)
+        else:
+            windows.append([lower, upper, [q]])
+    seen = {(h.start, h.end, h.phrase) for h in hits}
+    extra = []
+    for lower, upper, inside in windows:
+        marks = {m for q in inside for m in (q[0], q[1] - 1)}
+        kept = [i for i in range(lower, upper) if i not in marks]
+        for h in matcher.find("".join(text[i] for i in kept), "".join(lowered[i] for i in kept)):
+            start, end = kept[h.start], kept[h.end - 1] + 1
+            # Only a phrase through a quotation (it takes in the quoted words, and a mark fell inside it).
+            through = end - start != h.end - h.start and any(start <= q[0] + 1 and end >= q[1] - 1 for q in inside)
+            if through and (start, end, h.phrase) not in seen:
+                seen.add((start, end, h.phrase))
+                extra.append(Hit(start, end, h.phrase, h.payload))
+    if not extra:
+        return hits
+    return sorted(hits + extra, key=lambda h: (h.start, h.start - h.end))
+
+
 def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
     """Drop the generic phrases of an issue ("send troops to help Ukraine") from a clause that names another issue
     in its own words: there they state the purpose of that other issue, not a position of their own. A colon, dash,
@@ -138,6 +176,84 @@ def drop_weak(text: str, hits: list[Hit]) -> list[Hit]:
     if not named:
         return hits
     return [h for h in hits if not h.payload.weak or not any(_same_clause(text, h, o) for o in named)]
+
+
+# A place on the alliance's own ground right after a phrase ("NATO troops on Polish territory", "troop presence on
+# the eastern flank", "in the eastern part of the alliance"): a deployment there, not in Ukraine. Ukraine's and
+# Russia's ground, and a possessive (whose owner may be Ukraine: "troops on its territory"), are not such places.
+_OWN_GROUND = re.compile(
+    r"\s+(?:on|in|along|across)\s+(?:the\s+)?(?:(?!ukrain|russia|occupied|its\b|our\b|their\b|his\b|her\b)"
+    r"[\w'’-]+\s+){1,2}(?:territory|soil|flank)\b(?!\s+of\b)"
+    r"|\s+(?:on|in|along)\s+(?:the\s+)?(?:alliance's\s+|nato's\s+)?(?:eastern|northern|southern)\s+flank\b"
+    r"|\s+in\s+the\s+(?:eastern|northern|southern)\s+part\s+of\s+(?:the\s+alliance|nato|europe)\b"
+)
+
+
+def drop_elsewhere(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop an issue phrase that a place on the alliance's own ground follows ("strengthen the presence of NATO
+    troops on Polish territory"): a deployment at home is no position on sending troops into Ukraine. The whole
+    mention is dropped, every phrase that ends where the place begins ("presence of NATO troops", "NATO troops")."""
+    ends = {h.end for h in hits if h.payload.polarity != 0 and _OWN_GROUND.match(lowered, h.end)}
+    if not ends:
+        return hits
+    return _without(hits, [h for h in hits if h.end in ends])
+
+
+def _without(hits: list[Hit], dropped: list[Hit] | set[Hit]) -> list[Hit]:
+    """Return hits without the dropped ones and the shorter phrases inside them ("talks" in "peace talks")."""
+    if not dropped:
+        return hits
+    spans = [(h.start, h.end) for h in dropped]
+    return [h for h in hits if not any(start <= h.start and h.end <= end for start, end in spans)]
+
+
+# A warned consequence of what was just named ("opposes the plan, warning it could undermine the talks"): the
+# talks are what the plan would harm, not a position of their own.
+_WARNED = re.compile(
+    r"\bwarn(?:s|ed|ing)?\s+(?:that\s+)?(?:it|this|they|the\s+[\w-]+|such\s+(?:an?\s+)?[\w-]+)\s+"
+    r"(?:could|would|might|may|will)\s+(?:[^.;:!?\s]+\s+){0,15}$"
+)
+
+
+def drop_consequences(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop the phrases of an issue that stand in a warned consequence of another issue named before them in the
+    sentence ("Budapest opposes EU membership for Ukraine, warning it could burden taxpayers with military aid")."""
+    if len(hits) < 2:
+        return hits
+    named = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
+    if len(named) < 2:
+        return hits
+    dropped = set()
+    for h in named:
+        earlier = [o for o in named if o.end <= h.start and o.payload.issue != h.payload.issue]
+        if earlier and _WARNED.search(lowered, earlier[0].end, h.start):
+            dropped.add(h)
+    return _without(hits, dropped)
+
+
+# Another issue's phrase as the predicate of the first ("NATO membership is the only security guarantee", "the
+# reassurance force would be a credible security arrangement"): it describes the first, and names no issue of its own.
+_NAMES = re.compile(
+    r"\s*[“”\"'‘’]?\s*(?:(?:would|will|could|might|may|must|should)\s+)?(?:be|is|are|was|were|remains?)\s+"
+    r"(?:[\w-]+ly\s+)?[“\"'‘]?(?:the|a|an)\s+[“\"'‘]?(?:(?!(?:to|towards?|for|of|in|on|with|into|from)\b)[\w-]+\s+){0,3}"
+)
+
+
+def drop_predicates(lowered: str, hits: list[Hit]) -> list[Hit]:
+    """Drop an issue phrase that is the predicate of another issue's phrase right before it ("NATO membership is the
+    only security guarantee"): the guarantee is what membership is said to be, not a position on guarantees."""
+    if len(hits) < 2:
+        return hits
+    named = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
+    dropped = {
+        h
+        for h in named
+        for o in named
+        if o.end < h.start < o.end + 80
+        and o.payload.issue != h.payload.issue
+        and _NAMES.fullmatch(lowered, o.end, h.start)
+    }
+    return _without(hits, dropped)
 
 
 def _same_clause(text: str, weak: Hit, other: Hit) -> bool:
@@ -153,13 +269,23 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     kept = drop_overlaps(hits)
     gaps = [k for k in kept if ".." in k.phrase]
     if gaps:
-        inner = [
-            h
-            for h in hits
-            if any(g.start < h.start and h.end < g.end and g.payload.issue != h.payload.issue for g in gaps)
-        ]
+        inner = [h for h in hits if any(g.payload.issue != h.payload.issue and _in_gap(h, g) for g in gaps)]
         kept = sorted(kept + drop_overlaps(inner), key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+def _in_gap(h: Hit, g: Hit) -> bool:
+    """Return whether phrase h stands in the gap of phrase g: strictly inside it, or from its first word into the gap
+    and ending before its last words ("join the EU and NATO": "join the EU" inside "join .. NATO"; but "send ..
+    military" does not stand in the gap of "send .. military aid")."""
+    if g.start < h.start and h.end < g.end:
+        return True
+    if h.start != g.start:
+        return False
+    first, last = g.phrase.split("..", 1)[0].strip(), g.phrase.rsplit("..", 1)[1].strip()
+    if "*" in first or "*" in last:
+        return False  # the words' lengths in the text are unknown
+    return g.start + len(first) < h.end < g.end - len(last)
 
 
 def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
