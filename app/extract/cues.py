@@ -73,7 +73,8 @@ STANCE = {
         "should", "need*", "necess*", "essential", "priority", "want*", "seek*", "sought", "request*", "propos*",
         "plan to", "plans to", "plans for", "intend*", "continue", "continued", "continuing", "increase*", "more",
         "boost*", "step up", "accelerat*", "maximi*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
-        "transfer*", "allow*", "permi*", "authori*", "green light", "sign*", "keep", "maintain*", "extend*", "hail*",
+        "transfer*", "allow*", "permi*", "authori*", "green light", "sign", "signs", "signed", "signing",
+        "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
@@ -128,6 +129,11 @@ STANCE = {
         # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
         "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
         "freezing the front",
+        # Round 3: excluding, futility, doubting the other side is serious, dissuading, wariness, tension.
+        "exclud*", "meaningless", "futile", "useless", "senseless", "waste of time", "irrelevant", "not relevant",
+        "no indication", "no sign", "no signs", "no evidence", "no real interest", "dissuad*", "wary", "beware*",
+        "increase in tension*", "increase tension*", "increases tension*", "increased tension*", "heighten* tension*",
+        "rais* tension*", "stok* tension*", "escalation of tension*",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
@@ -147,12 +153,16 @@ STANCE = {
 HARM = (
     "inevitable", "escalat*", "at war", "would risk", "red line", "spiral", "fuel to the fire", "threat",
     "legitimate target*", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
-    "inflame", "backfir*", "damag*", "harm*",
+    "inflame", "backfir*", "damag*", "harm*", "increase in tension*", "increase tension*", "increases tension*",
+    "increased tension*", "heighten* tension*", "rais* tension*", "stok* tension*", "escalation of tension*",
 )
 
 # Words that turn the next cue around ("has not dismissed", "nothing should be ruled out").
 NEGATORS = (
     "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't",
+    # Contractions are one word to the matcher, so each is listed (a curly apostrophe is read as a straight one).
+    "don't", "doesn't", "didn't", "won't", "wouldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    "hadn't", "shouldn't", "couldn't", "mustn't",
 )
 
 # Cues that already contain their negation: a negator before them does not flip them twice.
@@ -162,7 +172,27 @@ SELF_NEGATED = (
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
-    "has not made", "no point", "no sense", "not related to",
+    "has not made", "no point", "no sense", "not related to", "not relevant", "no indication", "no sign", "no signs",
+    "no evidence", "no real interest",
+)
+
+# A negated modal ("cannot", "would not") right before another cue turns that cue around instead of being a cue of
+# its own: "cannot be ruled out" and "would not exclude" support, "will not accept" opposes.
+MODAL_NEGATIONS = (
+    "would not", "will not", "won't", "cannot", "can't", "never",
+)
+
+# Cues that look forward only: "X rather than Y" rejects Y, never X.
+FORWARD_ONLY = (
+    "rather than", "instead of",
+)
+
+# Phrases that are no cue of the holder's although they contain one: someone else's stance on the holder ("faced
+# criticism", "despite warnings").
+NOT_CUES = (
+    "faced criticism", "faces criticism", "facing criticism", "drew criticism", "draws criticism",
+    "drawn criticism", "came under criticism", "come under criticism", "under fire", "despite warnings",
+    "despite criticism", "despite opposition", "despite objections", "despite concerns",
 )
 
 # Collectives that are never coded as such (codebook: vague collectives).

@@ -44,6 +44,10 @@ _TARGET = re.compile(
     r"|\s+(?:ukraine|kyiv|kiev)\b"
     r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation)\b"
 )
+# A measure named right before "against" ("measures against Russian oil"): what follows is its target.
+_MEASURE = re.compile(
+    r"\b(?:measures?|sanctions?|steps|actions?|restrictions?|bans?|embargo(?:es)?|tariffs?|penalties|package)\s*$"
+)
 # The war or the fighting as the subject of an ending verb ("the day the fighting stops"): a time, not a stance.
 _WAR_ENDS = re.compile(r"\b(?:war|fighting|hostilities|conflict|bloodshed|killing)\s+(?:\w+\s+)?$")
 _STOPPING = re.compile(r"(?:stop|stops|stopped|end|ends|ended|halt|halts|halted|ceases?|ceased)$")
@@ -120,7 +124,11 @@ def compile_issues(taxonomy: Taxonomy) -> Lexicons:
 def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     """Compile the general vocabularies: attribution verbs, stance cues, negators."""
     attribution = PhraseMatcher([(p, "say") for p in cues.ATTRIBUTION] + [(p, "hearsay") for p in cues.HEARSAY])
-    stance = PhraseMatcher([(p, value) for value, phrases in cues.STANCE.items() for p in phrases])
+    # Someone else's stance on the holder ("faced criticism") is matched too, so that it hides its words, and
+    # then dropped (payload None) by drop_targets.
+    stance = PhraseMatcher(
+        [(p, value) for value, phrases in cues.STANCE.items() for p in phrases] + [(p, None) for p in cues.NOT_CUES]
+    )
     negators = PhraseMatcher([(p, "not") for p in cues.NEGATORS])
     return attribution, stance, negators
 
@@ -165,13 +173,29 @@ def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = N
 
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop cue words that are no stance here: "against" naming the target of a measure ("sanctions against
-    Moscow"), and ending the war itself ("to end the war, ..."), a goal rather than opposition."""
-    return [
+    Moscow", "measures against Russian oil"), ending the war itself ("to end the war, ..."), a goal rather than
+    opposition, someone else's stance on the holder ("faced criticism"), and a negated modal right before another
+    cue ("cannot be ruled out"), whose negator turns that cue around instead."""
+    kept = [
         h
         for h in hits
-        if not (h.phrase == "against" and _TARGET.match(lowered, h.end))
+        if h.payload is not None
+        and not (
+            h.phrase == "against"
+            and (_TARGET.match(lowered, h.end) or _MEASURE.search(lowered, max(0, h.start - 20), h.start))
+        )
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
         and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
+    ]
+    return [
+        h
+        for i, h in enumerate(kept)
+        if not (
+            h.phrase in cues.MODAL_NEGATIONS
+            and i + 1 < len(kept)
+            and kept[i + 1].start >= h.end
+            and _words_between(lowered, h.end, kept[i + 1].start) <= _NEGATION_WINDOW - 1
+        )
     ]
 
 
@@ -361,13 +385,16 @@ def decide_stance(
             chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
     elif not chain and precondition is None:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
-        chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
+        # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
+        chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in cues.FORWARD_ONLY][
+            :1
+        ]
     elif chain:
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
         # past a parenthesis between dashes ("sending tanks – which X ruled out – and jets would add fuel").
         after = _skip_parenthesis(text, issue.end, upper)
         end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
-        later = [h for h in stance_hits if h.start >= after and h.end <= end][:1]
+        later = [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in cues.FORWARD_ONLY][:1]
         if later and _COPULA.match(text, after, later[0].start):
             chain = chain + later
     if conditional:
@@ -383,6 +410,8 @@ def decide_stance(
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
+            if _RELATIVE_NEGATION.search(text, max(0, neg.start - 12), neg.start):
+                continue  # "members who don't meet the spending target": a description of others, not a refusal
             # "no decision without Europe", "cannot take place without Kyiv": two negations cancel out.
             # A negation already counted in a cue ("would not accept ... without guarantees") is not a second one.
             double = neg.phrase == "without" and any(
@@ -397,6 +426,9 @@ def decide_stance(
     if value == 0:
         return Stance("neutral", label, negated)
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
+
+
+_RELATIVE_NEGATION = re.compile(r"\b(?:who|which|that)\s+(?:(?:do|does|did)\s+)?$", re.IGNORECASE)
 
 
 def _is_cue_part(neg: Hit, chain: list[Hit]) -> bool:

@@ -1,0 +1,121 @@
+"""Stance decisions added in round 3 (stance3). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # A negated modal right before another cue turns that cue around, also after the issue phrase.
+        (
+            "The Dutch government said that a deployment of troops to Ukraine “could not and cannot be ruled out.”",
+            ("Netherlands", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Spain said that sending peacekeepers cannot be ruled out at this stage.",
+            ("Spain", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Finland said it would not exclude a presence of Nordic troops in Ukraine after a deal.",
+            ("Finland", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Denmark said it will not accept any easing of sanctions this year.",
+            ("Denmark", "sanctions", "support"),
+        ),
+        # Contractions are negators ("doesn't", "hasn't", "won’t" with a curly apostrophe).
+        (
+            "Belgium said it doesn't support sending fighter jets at the moment.",
+            ("Belgium", "advanced-weapons", "oppose"),
+        ),
+        (
+            "Austria said it hasn't ruled out joining the reassurance force.",
+            ("Austria", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Portugal said it won’t rule out sending instructors and ground troops.",
+            ("Portugal", "troops-in-ukraine", "support"),
+        ),
+        # Futility and doubts that the other side is serious oppose talks.
+        (
+            "Lithuania said such negotiations were meaningless while the bombing goes on.",
+            ("Lithuania", "negotiations", "oppose"),
+        ),
+        (
+            "Estonia said there is no sign the Kremlin has real interest in peace talks.",
+            ("Estonia", "negotiations", "oppose"),
+        ),
+        (
+            "Latvia said calls for a truce were futile and would only help the aggressor.",
+            ("Latvia", "ceasefire", "oppose"),
+        ),
+        # Dissuading, wariness and warnings of tension oppose what they are about.
+        (
+            "Hungary has made efforts to dissuade its partners from sending long-range missiles.",
+            ("Hungary", "advanced-weapons", "oppose"),
+        ),
+        (
+            "Slovakia said a deployment of troops in Ukraine would lead to an increase in tensions.",
+            ("Slovakia", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Italy remains wary of sending ground troops.",
+            ("Italy", "troops-in-ukraine", "oppose"),
+        ),
+        # "measures against X" names the target of a measure: blocking them opposes sanctions.
+        (
+            "Hungary vowed to block measures against Russian gas imports.",
+            ("Hungary", "sanctions", "oppose"),
+        ),
+        # Someone else's stance on the holder is no cue of the holder's.
+        (
+            "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
+            ("Slovakia", "negotiations", "support"),
+        ),
+    ],
+)
+def test_round3_stance(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        (
+            "Spain said that sending peacekeepers cannot be ruled out at this stage.",
+            ("Spain", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Belgium said it doesn't support sending fighter jets at the moment.",
+            ("Belgium", "advanced-weapons", "support"),
+        ),
+        (
+            "Hungary vowed to block measures against Russian gas imports.",
+            ("Hungary", "sanctions", "support"),
+        ),
+        (
+            "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
+            ("Slovakia", "negotiations", "oppose"),
+        ),
+        # A negation in a relative clause describes others, it is no refusal of the holder's.
+        (
+            "Canada said it would penalise allies who don't meet the defence spending target.",
+            ("Canada", "defense-spending", "oppose"),
+        ),
+        # "rather than" rejects what follows it, not what comes before.
+        (
+            "Croatia said: “Let the two sides negotiate for a decade rather than fight on without any result.”",
+            ("Croatia", "negotiations", "oppose"),
+        ),
+    ],
+)
+def test_round3_not_found(rules, text, claim):
+    assert claim not in found(rules, text)
