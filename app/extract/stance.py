@@ -408,6 +408,7 @@ def decide_stance(
     else:
         value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
+    turned = False
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
             if _RELATIVE_NEGATION.search(text, max(0, neg.start - 12), neg.start):
@@ -420,14 +421,35 @@ def decide_stance(
             )
             free = not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain)
             if free and not double:
-                value, negated = -value, True
+                value, negated, turned = -value, True, True
             break
+    if not turned and _excepted(text, issue, negator_hits, chain, start, upper):
+        value, negated = -value, True
     label = " + ".join(h.phrase for h in chain) or None
     if value == 0:
         return Stance("neutral", label, negated)
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
 
 
+def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], start: int, upper: int) -> bool:
+    """Return whether a "without X" phrase is the exception of a negation ("there can be no deal about Ukraine
+    without Ukraine", "Without Europe, there will be no lasting settlement"): then X is insisted on.
+
+    The negation is free (not part of a cue, no cue between it and the phrase) in the phrase's clause before it, or,
+    when the phrase opens its clause, a few words after it."""
+    if not text[issue.start : issue.end].lower().startswith("without"):
+        return False
+    for neg in negator_hits:
+        if start <= neg.start and neg.end <= issue.start and not _is_cue_part(neg, chain):
+            if not any(neg.end <= h.start and h.end <= issue.start for h in chain):
+                return True
+    if not _OPENS.search(text, max(0, issue.start - 40), issue.start) and _WORD.search(text, start, issue.start):
+        return False
+    end = min(_clause_end(text, issue.end, upper), issue.end + 60)
+    return any(issue.end <= n.start and n.end <= end and n.phrase != "without" for n in negator_hits)
+
+
+_OPENS = re.compile(r"(?:^|[.;:!?\n])[\s\"“‘'(]*$")
 _RELATIVE_NEGATION = re.compile(r"\b(?:who|which|that)\s+(?:(?:do|does|did)\s+)?$", re.IGNORECASE)
 
 

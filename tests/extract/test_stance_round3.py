@@ -75,6 +75,23 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Hungary vowed to block measures against Russian gas imports.",
             ("Hungary", "sanctions", "oppose"),
         ),
+        # "without X" as the exception of a negation insists on X taking part.
+        (
+            "Poland said there can be no discussion of Ukraine's future without Ukraine.",
+            ("Poland", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Sweden said: “Without Europe, there will be no lasting settlement on this continent.”",
+            ("Sweden", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Norway said nothing will be decided over Europe's security without the Europeans.",
+            ("Norway", "europe-in-negotiations", "support"),
+        ),
+        (
+            "Russia said it was prepared to settle the war with Washington without Europe.",
+            ("Russia", "europe-in-negotiations", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
