@@ -440,9 +440,13 @@ def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], 
     if not text[issue.start : issue.end].lower().startswith("without"):
         return False
     for neg in negator_hits:
-        if start <= neg.start and neg.end <= issue.start and not _is_cue_part(neg, chain):
-            if not any(neg.end <= h.start and h.end <= issue.start for h in chain):
-                return True
+        if (
+            start <= neg.start
+            and neg.end <= issue.start
+            and not _is_cue_part(neg, chain)
+            and not any(neg.end <= h.start and h.end <= issue.start for h in chain)
+        ):
+            return True
     if not _OPENS.search(text, max(0, issue.start - 40), issue.start) and _WORD.search(text, start, issue.start):
         return False
     end = min(_clause_end(text, issue.end, upper), issue.end + 60)
