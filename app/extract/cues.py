@@ -157,6 +157,11 @@ HARM = (
     "increased tension*", "heighten* tension*", "rais* tension*", "stok* tension*", "escalation of tension*",
 )
 
+# Harms that, foreseen for the issue as their object ("would damage the talks"), show the holder values it.
+HARMED = (
+    "damag*", "harm*", "hurt*", "undermin*", "jeopardi*", "endanger*", "threatens", "threatened", "threatening",
+)
+
 # Words that turn the next cue around ("has not dismissed", "nothing should be ruled out").
 NEGATORS = (
     "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't",

@@ -376,6 +376,13 @@ def decide_stance(
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
+    # A harm foreseen for the issue ("would damage the talks", "could undermine relations"): the holder values it.
+    chain = [
+        h._replace(payload=1)
+        if h.phrase in cues.HARMED and _CONSEQUENCE.search(text, max(0, h.start - 40), h.start)
+        else h
+        for h in chain
+    ]
     conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
     if conditional:
         # The consequence decides: after the if-clause, or before it ("a war would be inevitable if troops...").
@@ -407,6 +414,8 @@ def decide_stance(
         value, negated = (-1, False) if harmful else (0, False) if undecided else (1, False)
     else:
         value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
+        if _warned_about(text, issue, start, upper):
+            value = -1  # "warned that the loan would strip Russia of a bargaining chip": the consequence is feared
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     turned = False
     for neg in negator_hits:
@@ -451,6 +460,26 @@ def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], 
         return False
     end = min(_clause_end(text, issue.end, upper), issue.end + 60)
     return any(issue.end <= n.start and n.end <= end and n.phrase != "without" for n in negator_hits)
+
+
+# A modal right before a harm: a consequence foreseen ("would cause great damage to", "could undermine").
+_CONSEQUENCE = re.compile(r"\b(?:would|could|will|might|may|can)\s+(?:[\w'’\"“-]+\s+){0,2}[\"“]?$", re.IGNORECASE)
+# A warning whose reported clause opens with the issue as its subject ("cautioned that the proposed loan would").
+_WARNING = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?|cautioned|cautions|cautioning)\s+(?:[\w'’-]+\s+){0,2}?that\s+"
+    r"(?:(?!(?:would|could|will|might|must|should|may|can|if|which|who)\b)[\w'’“”\"-]+\s+){0,7}[\"“‘]?$",
+    re.IGNORECASE,
+)
+_SUBJECT_OF_MODAL = re.compile(
+    r"(?:[”\"’']s?)?(?:\s+(?!(?:which|that|who)\b)[\w'’“”\"-]+){0,6}?,?\s+(?:would|could|will|might)\b", re.IGNORECASE
+)
+
+
+def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
+    """Return whether the issue is the subject of a warned consequence ("warned that sending troops would ...")."""
+    return bool(
+        _WARNING.search(text, max(start - 40, 0), issue.start) and _SUBJECT_OF_MODAL.match(text, issue.end, upper)
+    )
 
 
 _OPENS = re.compile(r"(?:^|[.;:!?\n])[\s\"“‘'(]*$")

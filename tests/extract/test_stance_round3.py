@@ -92,6 +92,24 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Russia said it was prepared to settle the war with Washington without Europe.",
             ("Russia", "europe-in-negotiations", "oppose"),
         ),
+        # A warning whose reported clause has the issue as the subject of a consequence opposes the issue.
+        (
+            "Luxembourg warned that the proposed reparations loan would leave the bloc exposed in court.",
+            ("Luxembourg", "frozen-assets", "oppose"),
+        ),
+        (
+            "Greece cautioned that a truce at this point would just give the invader time.",
+            ("Greece", "ceasefire", "oppose"),
+        ),
+        # A harm foreseen for the issue as its object: the holder values the issue.
+        (
+            "Russia said the decision could seriously damage the normalisation of relations with Washington.",
+            ("Russia", "russia-relations", "support"),
+        ),
+        (
+            "Bulgaria said that such a step would undermine the peace talks.",
+            ("Bulgaria", "negotiations", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
@@ -121,6 +139,15 @@ def test_round3_stance(rules, text, claim):
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
             ("Slovakia", "negotiations", "oppose"),
+        ),
+        # A warning about another subject's act is no warning about the issue.
+        (
+            "Czechia warned that Russia would answer any deployment of troops in Ukraine.",
+            ("Czechia", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Romania warned that the talks, which could shape the region, must include Kyiv.",
+            ("Romania", "negotiations", "oppose"),
         ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
