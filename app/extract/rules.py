@@ -52,6 +52,7 @@ from app.extract.stance import (
     compile_issues,
     decide_stance,
     denied_speech,
+    drop_named,
     drop_targets,
     drop_weak,
     is_background,
@@ -138,6 +139,7 @@ class RulesExtractor:
             found = issue_hits(issue_buckets[i], self.lexicons, context)
             if not found:
                 continue
+            stance_buckets[i] = drop_named(lowered, stance_buckets[i], found)
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
             if is_history(sentence.text, published_on or discourse.guessed_on):

@@ -174,9 +174,8 @@ def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = N
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop cue words that are no stance here: "against" naming the target of a measure ("sanctions against
     Moscow", "measures against Russian oil"), ending the war itself ("to end the war, ..."), a goal rather than
-    opposition, someone else's stance on the holder ("faced criticism"), and a negated modal right before another
-    cue ("cannot be ruled out"), whose negator turns that cue around instead."""
-    kept = [
+    opposition, and someone else's stance on the holder ("faced criticism")."""
+    return [
         h
         for h in hits
         if h.payload is not None
@@ -187,6 +186,11 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
         and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
     ]
+
+
+def _modal_negations(lowered: str, kept: list[Hit]) -> list[Hit]:
+    """Drop a negated modal right before another cue ("cannot be ruled out", "would not exclude"): its negator
+    turns that cue around instead."""
     return [
         h
         for i, h in enumerate(kept)
@@ -197,6 +201,21 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
             and _words_between(lowered, h.end, kept[i + 1].start) <= _NEGATION_WINDOW - 1
         )
     ]
+
+
+def drop_named(lowered: str, stance_hits: list[Hit], issues: list[Hit]) -> list[Hit]:
+    """Drop the cue words inside an issue phrase that names the thing ("restrictions on Russian imports", "a halt to
+    the fighting"): they are part of its name, no stance on a later phrase ("restrictions on Russian LNG and the
+    shadow fleet"). A phrase that is a cue as a whole ("freeze the conflict") stays a cue. Then a negated modal
+    right before a remaining cue ("cannot be ruled out") gives way to that cue, which its negator turns around."""
+    names = [h for h in issues if h.payload.polarity > 0 and not h.payload.carried]
+    if names:
+        stance_hits = [
+            h
+            for h in stance_hits
+            if not any(n.start <= h.start and h.end <= n.end and (h.start, h.end) != (n.start, n.end) for n in names)
+        ]
+    return _modal_negations(lowered, stance_hits)
 
 
 # An issue named as the topic of a talk or a stance ("spoke about the guarantees issue", "its stance on strikes").

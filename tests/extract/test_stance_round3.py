@@ -140,6 +140,15 @@ def test_round3_stance(rules, text, claim):
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
             ("Slovakia", "negotiations", "oppose"),
         ),
+        # A cue word inside a phrase naming the thing is part of its name, no stance on a later phrase.
+        (
+            "Ireland said the package should cover restrictions on Russian aluminium and the shadow fleet.",
+            ("Ireland", "sanctions", "oppose"),
+        ),
+        (
+            "Poland said it will not send troops as part of a peacekeeping mission.",
+            ("Poland", "troops-in-ukraine", "support"),
+        ),
         # A warning about another subject's act is no warning about the issue.
         (
             "Czechia warned that Russia would answer any deployment of troops in Ukraine.",
