@@ -90,6 +90,8 @@ STANCE = {
         "efforts to", "effort to", "in a bid to", "in an attempt to",
         # Taking up again what was paused.
         "resum*", "restor*",
+        # Round 3: what works.
+        "effective",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -97,7 +99,8 @@ STANCE = {
         "suspend*", "prohibit*", "object to", "objected to", "objects to", "objecting to", "cause for concern",
         "unrealistic", "not realistic", "illusory", "illusion", "unconvinced", "not convinced", "not consider",
         "not considering", "unjustifiable", "not justifiable", "not justified",
-        "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",
+        "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "rule it out", "rules it out",
+        "ruled it out", "ruling it out", "refus*", "dismiss*", "veto*",
         "block*", "against", "criticis*", "criticiz*", "condemn*", "warn against", "warned against", "warns against",
         "cautioned against", "drop", "abandon*", "give up", "giving up", "pointless", "counterproductive",
         "compromise on", "concessions on", "ridiculous", "absurd", "unacceptable", "unthinkable", "impossible",
@@ -133,7 +136,7 @@ STANCE = {
         "exclud*", "meaningless", "futile", "useless", "senseless", "waste of time", "irrelevant", "not relevant",
         "no indication", "no sign", "no signs", "no evidence", "no real interest", "dissuad*", "wary", "beware*",
         "increase in tension*", "increase tension*", "increases tension*", "increased tension*", "heighten* tension*",
-        "rais* tension*", "stok* tension*", "escalation of tension*",
+        "rais* tension*", "stok* tension*", "escalation of tension*", "ineffective", "consequences of",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
@@ -146,6 +149,8 @@ STANCE = {
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
+        # Round 3: no common position reached yet.
+        "no consensus", "no agreement", "no unanimity", "no common position",
     ),
 }
 
@@ -185,6 +190,12 @@ SELF_NEGATED = (
 # its own: "cannot be ruled out" and "would not exclude" support, "will not accept" opposes.
 MODAL_NEGATIONS = (
     "would not", "will not", "won't", "cannot", "can't", "never",
+)
+
+# Ruling out: negated in a closing but-clause ("..., but nothing was excluded") it keeps the issue open.
+RULING_OUT = (
+    "rule out", "rules out", "ruled out", "ruling out", "exclud*", "off the table", "out of the question",
+    "rule it out", "rules it out", "ruled it out", "ruling it out",
 )
 
 # Cues that look forward only: "X rather than Y" rejects Y, never X.

@@ -161,7 +161,9 @@ class RulesExtractor:
                 if speaker is not None:
                     cues_here = [h for h in stance_buckets[i] if h.end <= issue.start or h.start >= issue.end]
                     lower = _stance_window_start(text, speaker, issue, sentence)
-                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end)
+                    stance = decide_stance(
+                        text, issue, cues_here, negator_buckets[i], lower=lower, upper=sentence.end, issues=found
+                    )
                     found_here.append((speaker, stance))
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:

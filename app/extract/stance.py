@@ -42,7 +42,7 @@ _TARGET = re.compile(
     # The country attacked ("aggression against Ukraine") and what is defended against ("a deterrent against
     # further aggression") are targets too.
     r"|\s+(?:ukraine|kyiv|kiev)\b"
-    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation|targets?)\b"
 )
 # A measure named right before "against" ("measures against Russian oil"): what follows is its target.
 _MEASURE = re.compile(
@@ -378,7 +378,14 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
 
 
 def decide_stance(
-    text: str, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], *, lower: int, upper: int
+    text: str,
+    issue: Hit,
+    stance_hits: list[Hit],
+    negator_hits: list[Hit],
+    *,
+    lower: int,
+    upper: int,
+    issues: list[Hit] = (),
 ) -> Stance:
     """Return the stance of an issue mention from the cues of its clause, negation and the phrase's polarity.
 
@@ -435,6 +442,10 @@ def decide_stance(
         value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
         if _warned_about(text, issue, start, upper):
             value = -1  # "warned that the loan would strip Russia of a bargaining chip": the consequence is feared
+        kept_open = _kept_open(text, issue, stance_hits, negator_hits, issues, upper)
+        if kept_open is not None:
+            # "there was no consensus on sending troops, but nothing was excluded": the last word is not ruling out.
+            return Stance("support" if polarity > 0 else "oppose", kept_open.phrase, True)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
     turned = False
     for neg in negator_hits:
@@ -499,6 +510,31 @@ def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
     return bool(
         _WARNING.search(text, max(start - 40, 0), issue.start) and _SUBJECT_OF_MODAL.match(text, issue.end, upper)
     )
+
+
+_NO_OBJECT = re.compile(
+    r"\s*(?:(?:it|this|that|anything|either)\s*)?(?:[.,;:!?”\"’)]|$|\s*(?:for now|yet|at this stage|entirely)\b)",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r",?\s+but\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _kept_open(
+    text: str, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], issues: list[Hit], upper: int
+) -> Hit | None:
+    """Return the negated ruling-out cue of a closing but-clause that names no issue of its own ("..., but that
+    nothing was excluded", "but did not rule it out"), else None."""
+    but = _BUT.search(text, issue.end, upper)
+    if but is None or _BUT.search(text, but.end(), upper) or any(but.end() <= h.start < upper for h in issues):
+        return None
+    if any(h.end <= but.start() and h.start >= issue.end for h in issues):
+        return None  # another issue between the phrase and the but-clause: it is that one's
+    for cue in stance_hits:
+        if but.end() <= cue.start and cue.end <= upper and cue.phrase in cues.RULING_OUT:
+            value, negated = cue_value(text, cue, [n for n in negator_hits if n.start >= but.start()])
+            # Without an object of its own: "nothing was excluded", "did not rule it out", not "... rule out jets".
+            return cue if negated and value > 0 and _NO_OBJECT.match(text, cue.end, upper) else None
+    return None
 
 
 _OPENS = re.compile(r"(?:^|[.;:!?\n])[\s\"“‘'(]*$")

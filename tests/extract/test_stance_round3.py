@@ -110,6 +110,33 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Bulgaria said that such a step would undermine the peace talks.",
             ("Bulgaria", "negotiations", "support"),
         ),
+        # A closing but-clause that does not rule out, with no object of its own, keeps the issue open.
+        (
+            "Belgium said there was no agreement yet on sending troops to Ukraine, but that nothing was excluded.",
+            ("Belgium", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Norway said deploying soldiers in Ukraine was not planned, but it did not rule it out.",
+            ("Norway", "troops-in-ukraine", "support"),
+        ),
+        # No common position reached is undecided.
+        (
+            "Austria said there was no consensus among the ministers on a reassurance force.",
+            ("Austria", "troops-in-ukraine", "neutral"),
+        ),
+        # Effectiveness, and warnings of consequences.
+        (
+            "Estonia said the sanctions are effective and have weakened the Russian war economy.",
+            ("Estonia", "sanctions", "support"),
+        ),
+        (
+            "Hungary said the sanctions were ineffective.",
+            ("Hungary", "sanctions", "oppose"),
+        ),
+        (
+            "Russia spoke again about the consequences of long-range missile strikes deep inside its territory.",
+            ("Russia", "advanced-weapons", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
@@ -148,6 +175,16 @@ def test_round3_stance(rules, text, claim):
         (
             "Poland said it will not send troops as part of a peacekeeping mission.",
             ("Poland", "troops-in-ukraine", "support"),
+        ),
+        # The object of "against" that is a target is no stance.
+        (
+            "Finland said Kyiv must be able to use the missiles against military targets in Russia.",
+            ("Finland", "advanced-weapons", "oppose"),
+        ),
+        # A but-clause ruling out something else keeps its own object.
+        (
+            "Greece rejected sending fighter jets but did not rule out more training.",
+            ("Greece", "advanced-weapons", "support"),
         ),
         # A warning about another subject's act is no warning about the issue.
         (
