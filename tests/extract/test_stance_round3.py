@@ -137,6 +137,15 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Russia spoke again about the consequences of long-range missile strikes deep inside its territory.",
             ("Russia", "advanced-weapons", "oppose"),
         ),
+        # Buying Russian energy is what sanctions forbid: continuing it opposes them, halting it supports them.
+        (
+            "Hungary said it intends to keep buying oil from Russia for years.",
+            ("Hungary", "sanctions", "oppose"),
+        ),
+        (
+            "Lithuania called for a halt to buying Russian gas across the bloc.",
+            ("Lithuania", "sanctions", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
