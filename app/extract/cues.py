@@ -74,6 +74,7 @@ STANCE = {
         "plan to", "plans to", "plans for", "intend*", "continue", "continued", "continuing", "increase*", "more",
         "boost*", "step up", "accelerat*", "maximi*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
         "transfer*", "allow*", "permi*", "authori*", "green light", "sign", "signs", "signed", "signing",
+        "kept", "keeps", "keeping",
         "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
@@ -90,8 +91,8 @@ STANCE = {
         "efforts to", "effort to", "in a bid to", "in an attempt to",
         # Taking up again what was paused.
         "resum*", "restor*",
-        # Round 3: what works.
-        "effective",
+        # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
+        "effective", "on the table", "proponent*", "threatened to", "threatens to", "threatening to", "threaten to",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -105,7 +106,8 @@ STANCE = {
         "cautioned against", "drop", "abandon*", "give up", "giving up", "pointless", "counterproductive",
         "compromise on", "concessions on", "ridiculous", "absurd", "unacceptable", "unthinkable", "impossible",
         "premature", "not the right time", "not on the agenda", "no plans", "no intention", "skeptic*", "sceptic*",
-        "doubt*", "resist*", "halt*", "stop*", "end to", "cut*", "reduc*", "limit*", "lift", "lifting", "ease",
+        "doubt*", "resist*", "halt*", "stop*", "end to", "cut*", "reduc*", "limit*", "lift", "lifting", "lifted",
+        "lifts", "ease",
         "easing", "delay*", "hesitates", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
@@ -137,6 +139,10 @@ STANCE = {
         "no indication", "no sign", "no signs", "no evidence", "no real interest", "dissuad*", "wary", "beware*",
         "increase in tension*", "increase tension*", "increases tension*", "increased tension*", "heighten* tension*",
         "rais* tension*", "stok* tension*", "escalation of tension*", "ineffective", "consequences of",
+        "objection*", "dropped", "drops", "dropping", "too early", "too soon", "not the time", "critic of",
+        "critics of", "opponent*", "play* into .. hands", "gift to putin", "gift to moscow", "gift to the kremlin",
+        "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
+        "reward* russia", "reward* moscow", "reward* the aggressor",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
@@ -182,7 +188,8 @@ SELF_NEGATED = (
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
-    "has not made", "no point", "no sense", "not related to", "not relevant", "no indication", "no sign", "no signs",
+    "has not made", "no point", "no sense", "not related to", "not relevant", "not the time", "no indication",
+    "no sign", "no signs",
     "no evidence", "no real interest",
 )
 

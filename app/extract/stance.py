@@ -32,7 +32,7 @@ _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is
 _CUE_AFTER = 60
 _COPULA = re.compile(
     r"[\s,]*(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
-    r"(?:would|will|could|might|is|are|was|were|remains?)\b",
+    r"(?:would|will|could|might|is|are|was|were|remains?|cannot|can't|can|must|should|may)\b",
     re.IGNORECASE,
 )
 _PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
@@ -419,15 +419,18 @@ def decide_stance(
     elif not chain and precondition is None:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
         # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
-        chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in cues.FORWARD_ONLY][
-            :1
-        ]
+        chain = _predicate(
+            text,
+            [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in cues.FORWARD_ONLY],
+        )
     elif chain:
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
         # past a parenthesis between dashes ("sending tanks – which X ruled out – and jets would add fuel").
         after = _skip_parenthesis(text, issue.end, upper)
         end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
-        later = [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in cues.FORWARD_ONLY][:1]
+        later = _predicate(
+            text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in cues.FORWARD_ONLY]
+        )
         if later and _COPULA.match(text, after, later[0].start):
             chain = chain + later
     if conditional:
@@ -468,6 +471,20 @@ def decide_stance(
     if value == 0:
         return Stance("neutral", label, negated)
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
+
+
+_ADJACENT = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
+
+
+def _predicate(text: str, after: list[Hit]) -> list[Hit]:
+    """Return the first cue after an issue phrase with the cues that continue it word by word ("sanctions should be
+    lifted": should + lifted; "must not be ruled out")."""
+    chain = after[:1]
+    for h in after[1:]:
+        if not _ADJACENT.fullmatch(text, chain[-1].end, h.start):
+            break
+        chain.append(h)
+    return chain
 
 
 def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], start: int, upper: int) -> bool:

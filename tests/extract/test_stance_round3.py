@@ -146,6 +146,44 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Lithuania called for a halt to buying Russian gas across the bloc.",
             ("Lithuania", "sanctions", "support"),
         ),
+        # More cue vocabulary: objections, what is (not) on the table, too early, not the time, a gift to Putin.
+        (
+            "Slovakia said it had no objection to the new sanctions package.",
+            ("Slovakia", "sanctions", "support"),
+        ),
+        (
+            "Germany said that deploying combat troops to Ukraine is not on the table.",
+            ("Germany", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Belgium said it was too early to discuss Ukraine's NATO membership.",
+            ("Belgium", "ukraine-nato-membership", "oppose"),
+        ),
+        (
+            "Czechia said this is not the time for negotiations with the Kremlin.",
+            ("Czech Republic", "negotiations", "oppose"),
+        ),
+        (
+            "Estonia said a truce on these terms would be a gift to Putin.",
+            ("Estonia", "ceasefire", "oppose"),
+        ),
+        (
+            "Lithuania said freezing the front now would only play into Moscow's hands.",
+            ("Lithuania", "ceasefire", "oppose"),
+        ),
+        # A predicate after the issue read word by word ("should be lifted", "must be kept").
+        (
+            "Slovakia said the sanctions on Russian banks should be lifted.",
+            ("Slovakia", "sanctions", "oppose"),
+        ),
+        (
+            "Poland said the sanctions must not be lifted before a peace deal.",
+            ("Poland", "sanctions", "support"),
+        ),
+        (
+            "Spain said that sending peacekeepers cannot be ruled out at this stage.",
+            ("Spain", "troops-in-ukraine", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
