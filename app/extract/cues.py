@@ -93,6 +93,7 @@ STANCE = {
         "resum*", "restor*",
         # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
         "effective", "on the table", "proponent*", "threatened to", "threatens to", "threatening to", "threaten to",
+        "no alternative to", "only way", "openness to", "open-minded about",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -142,7 +143,8 @@ STANCE = {
         "objection*", "dropped", "drops", "dropping", "too early", "too soon", "not the time", "critic of",
         "critics of", "opponent*", "play* into .. hands", "gift to putin", "gift to moscow", "gift to the kremlin",
         "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
-        "reward* russia", "reward* moscow", "reward* the aggressor",
+        "reward* russia", "reward* moscow", "reward* the aggressor", "stand in the way", "stands in the way",
+        "standing in the way", "stood in the way", "dead on arrival",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
@@ -156,7 +158,8 @@ STANCE = {
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
         # Round 3: no common position reached yet.
-        "no consensus", "no agreement", "no unanimity", "no common position",
+        "no consensus", "no agreement", "no unanimity", "no common position", "under consideration",
+        "being considered",
     ),
 }
 
@@ -189,7 +192,7 @@ SELF_NEGATED = (
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
     "has not made", "no point", "no sense", "not related to", "not relevant", "not the time", "no indication",
-    "no sign", "no signs",
+    "no sign", "no signs", "no alternative to",
     "no evidence", "no real interest",
 )
 
@@ -203,6 +206,13 @@ MODAL_NEGATIONS = (
 RULING_OUT = (
     "rule out", "rules out", "ruled out", "ruling out", "exclud*", "off the table", "out of the question",
     "rule it out", "rules it out", "ruled it out", "ruling it out",
+)
+
+# Head nouns that may follow an issue phrase before its predicate ("Storm Shadow missiles were", "the Taurus
+# delivery is still under consideration").
+HEAD_NOUNS = (
+    "missiles", "systems", "jets", "tanks", "delivery", "deliveries", "plan", "proposal", "idea", "scheme", "deal",
+    "package", "mission", "deployment", "option", "talks", "initiative",
 )
 
 # Cues that look forward only: "X rather than Y" rejects Y, never X.

@@ -31,7 +31,9 @@ _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
 _CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
 _CUE_AFTER = 60
 _COPULA = re.compile(
-    r"[\s,]*(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
+    # The phrase's head noun may follow it ("Storm Shadow missiles were", "the Taurus delivery is").
+    r"[\s,]*(?:(?:" + "|".join(cues.HEAD_NOUNS) + r")\s+)?"
+    r"(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
     r"(?:would|will|could|might|is|are|was|were|remains?|cannot|can't|can|must|should|may)\b",
     re.IGNORECASE,
 )

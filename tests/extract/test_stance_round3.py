@@ -171,6 +171,18 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Lithuania said freezing the front now would only play into Moscow's hands.",
             ("Lithuania", "ceasefire", "oppose"),
         ),
+        (
+            "Slovakia said it would not stand in the way of Ukraine's EU membership.",
+            ("Slovakia", "ukraine-eu-membership", "support"),
+        ),
+        (
+            "Latvia said there was no alternative to sanctions on Russian banks.",
+            ("Latvia", "sanctions", "support"),
+        ),
+        (
+            "Italy said a delivery of Storm Shadow missiles was still under consideration.",
+            ("Italy", "advanced-weapons", "neutral"),
+        ),
         # A predicate after the issue read word by word ("should be lifted", "must be kept").
         (
             "Slovakia said the sanctions on Russian banks should be lifted.",
