@@ -22,7 +22,7 @@ _INSERTION = re.compile(
     r",\s+(?:(?:who|whose|which)\b[^,]*(?:,[^,]*){0,3}|(?:a|an|the)\s[^,“”\"]{1,100}|\d{2})\s*,\s*(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )  # "X, who ..., said", "Pavel, a former NATO general, had initiated", "Babiš, 71, announced"
-_WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+_WHO = re.compile(r",?\s*\b(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _PARTICIPLE_SLOT = re.compile(r",\s*$")
 _INVERSION_SLOT = re.compile(r"(?:^|[,”\"’]\s*)$")  # "...,” said X" / ", said X": a verb before its subject
 _SHORT_GAP = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)

@@ -238,6 +238,9 @@ _RECEIVED = re.compile(
     r"\b(?:confronted|faced|presented|bombarded|flooded)\s+with\s+(?:[\w'’-]+\s+){0,5}$"
     r"|\b(?:(?:is|are|was|were|been|being)\s+(?:pressed|pressured|pressurised|pressurized)|under\s+pressure)"
     r"\s+(?:in)?to\s+(?:[\w'’-]+\s+){0,3}$"
+    # What someone is criticised or blamed for ("has been criticised for blocking arms supplies"): others' view.
+    r"|\b(?:been|being|was|were|is|are)\s+(?:criticised|criticized|blamed|condemned|attacked|accused)\s+for\s+"
+    r"(?:[\w'’-]+\s+){0,5}$"
 )
 # A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
 _BACKDROP = re.compile(

@@ -196,6 +196,19 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Spain said that sending peacekeepers cannot be ruled out at this stage.",
             ("Spain", "troops-in-ukraine", "support"),
         ),
+        # Blocking and vetoing in the present or the infinitive; "X, which ..." is X's own act.
+        (
+            "Slovakia is blocking the latest sanctions package.",
+            ("Slovakia", "sanctions", "oppose"),
+        ),
+        (
+            "Austria has vowed to block any new sanctions on Russian banks.",
+            ("Austria", "sanctions", "oppose"),
+        ),
+        (
+            "The minister was referring to Slovakia, which keeps blocking the oil embargo.",
+            ("Slovakia", "sanctions", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
@@ -253,6 +266,11 @@ def test_round3_stance(rules, text, claim):
         (
             "Romania warned that the talks, which could shape the region, must include Kyiv.",
             ("Romania", "negotiations", "oppose"),
+        ),
+        # What someone is criticised for is others' view.
+        (
+            "Since last year Germany has been criticised for blocking deliveries of heavy weapons to Ukraine.",
+            ("Germany", "military-aid", "support"),
         ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
