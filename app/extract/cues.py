@@ -94,7 +94,8 @@ STANCE = {
         "resum*", "restor*",
         # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
         "effective", "on the table", "proponent*", "threatened to", "threatens to", "threatening to", "threaten to",
-        "no alternative to", "only way", "openness to", "open-minded about",
+        "no alternative to", "only way", "openness to", "open-minded about", "irreversible", "good idea",
+        "remain in place", "remains in place", "stay in place",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -145,7 +146,9 @@ STANCE = {
         "critics of", "opponent*", "play* into .. hands", "gift to putin", "gift to moscow", "gift to the kremlin",
         "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
         "reward* russia", "reward* moscow", "reward* the aggressor", "stand in the way", "stands in the way",
-        "standing in the way", "stood in the way", "dead on arrival",
+        "standing in the way", "stood in the way", "dead on arrival", "not serious", "isn't serious", "not sincere",
+        "insincere", "not genuine", "playing for time", "buying time", "one-sided", "unbalanced", "cold water",
+        "played down", "plays down", "playing down", "downplay*",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
@@ -193,7 +196,7 @@ SELF_NEGATED = (
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
     "has not made", "no point", "no sense", "not related to", "not relevant", "not the time", "no indication",
-    "no sign", "no signs", "no alternative to",
+    "no sign", "no signs", "no alternative to", "not serious", "isn't serious", "not sincere", "not genuine",
     "no evidence", "no real interest",
 )
 
@@ -352,6 +355,14 @@ PRESCRIPTIVE = (
     "should", "must", "need to", "needs to", "ought to", "has to", "have to", "deserves", "deserve",
     "has the right to", "have the right to", "has every right to", "might have to", "may have to", "would have to",
     "will have to",
+)
+
+# Doubts about the other side's seriousness that make a reported clause about another country the speaker's own
+# view ("X said Russia is not serious about talks": X opposes talks now, codebook).
+DOUBTS = (
+    "not serious", "isn't serious", "not sincere", "insincere", "not genuine", "not genuinely", "no indication",
+    "no sign", "no signs", "no evidence", "no interest", "no real interest", "not interested", "playing for time",
+    "buying time", "stalling",
 )
 
 # Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause

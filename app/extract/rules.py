@@ -29,7 +29,7 @@ from app.extract.attribution import (
     subject_of,
 )
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
+from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
 from app.extract.frames import (
     as_demand,
     by_agent,
@@ -411,6 +411,8 @@ class RulesExtractor:
         head = lead.end() if lead else cue.end
         if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
             return False  # "said allies must raise spending": the speaker's own demand
+        if any(f" {word} " in doc.lowered[head : issue.end] + " " for word in DOUBTS):
+            return False  # "said Russia is not serious about talks": the speaker's own doubt about the other side
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
             # "told journalists that ...": the addressee of "told", not the subject of what follows.

@@ -209,6 +209,23 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "The minister was referring to Slovakia, which keeps blocking the oil embargo.",
             ("Slovakia", "sanctions", "oppose"),
         ),
+        # Doubting the other side is serious: the speaker's own view, opposing talks now.
+        (
+            "Latvia said the Kremlin is not serious about negotiations at all.",
+            ("Latvia", "negotiations", "oppose"),
+        ),
+        (
+            "Finland said Moscow was only playing for time with its offer of peace talks.",
+            ("Finland", "negotiations", "oppose"),
+        ),
+        (
+            "Poland said the draft truce proposal was one-sided.",
+            ("Poland", "ceasefire", "oppose"),
+        ),
+        (
+            "Portugal said the sanctions on Russian oil must remain in place.",
+            ("Portugal", "sanctions", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
