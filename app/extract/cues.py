@@ -153,7 +153,8 @@ STANCE = {
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
         "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
-        "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
+        "has not made", "weigh", "weighs", "weighed", "weighing", "examin*", "consider*", "not rush", "not be rushed",
+        "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "whether",
         "studied", "studying", "being reviewed", "reviewing", "assessing", "assessed", "to assess", "evaluating",
         "to evaluate",

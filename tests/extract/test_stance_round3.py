@@ -289,6 +289,11 @@ def test_round3_stance(rules, text, claim):
             "Since last year Germany has been criticised for blocking deliveries of heavy weapons to Ukraine.",
             ("Germany", "military-aid", "support"),
         ),
+        # "weight" is no weighing (undecided).
+        (
+            "Estonia warned against giving any weight to peace plans that seek a truce on Russia's terms.",
+            ("Estonia", "ceasefire", "neutral"),
+        ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
             "Canada said it would penalise allies who don't meet the defence spending target.",
