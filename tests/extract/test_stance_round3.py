@@ -294,6 +294,15 @@ def test_round3_stance(rules, text, claim):
             "Estonia warned against giving any weight to peace plans that seek a truce on Russia's terms.",
             ("Estonia", "ceasefire", "neutral"),
         ),
+        # Look-alikes of cues: "considerably" is no considering, "resistance" no resisting.
+        (
+            "Poland said the sanctions had considerably weakened the Russian economy.",
+            ("Poland", "sanctions", "neutral"),
+        ),
+        (
+            "Canada pledged more weapons to support Ukraine's resistance.",
+            ("Canada", "military-aid", "oppose"),
+        ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
             "Canada said it would penalise allies who don't meet the defence spending target.",
