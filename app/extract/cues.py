@@ -72,7 +72,8 @@ STANCE = {
         "pushed for", "pushing for", "advocat*", "endors*", "approv*", "agree*", "ready to", "ready for",
         "prepared for", "prepared to", "willing to", "open to", "pledg*", "promis*", "vow*", "commit*", "must",
         "should", "need*", "necess*", "essential", "priority", "want*", "seek*", "sought", "request*", "propos*",
-        "plan to", "plans to", "plans for", "intend*", "continue", "continued", "continuing", "increase*", "more",
+        "plan to", "plans to", "plans for", "planning to", "planned to",
+        "intend*", "continue", "continued", "continuing", "increase*", "more",
         "boost*", "step up", "accelerat*", "maximi*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
         "transfer*", "allow*", "permit", "permits", "permitted", "permitting", "permission", "authorise",
         "authorised", "authorises", "authorising", "authorize", "authorized", "authorizes",
@@ -188,7 +189,8 @@ HARMED = (
 
 # Words that turn the next cue around ("has not dismissed", "nothing should be ruled out").
 NEGATORS = (
-    "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't",
+    "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't", "nobody",
+    "no one",
     # Contractions are one word to the matcher, so each is listed (a curly apostrophe is read as a straight one).
     "don't", "doesn't", "didn't", "won't", "wouldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
     "hadn't", "shouldn't", "couldn't", "mustn't",
@@ -223,6 +225,13 @@ RULING_OUT = (
 HEAD_NOUNS = (
     "missiles", "systems", "jets", "tanks", "delivery", "deliveries", "plan", "proposal", "idea", "scheme", "deal",
     "package", "mission", "deployment", "option", "talks", "initiative",
+)
+
+# A loss as the consequence of doing without something ("without air defence, Ukraine will lose"): then that
+# something is demanded.
+LOSS = (
+    "lose", "loses", "losing", "lost", "collapse", "collapses", "fall", "falls", "defeat", "defeated", "unable",
+    "perish", "run out",
 )
 
 # Cues that look forward only: "X rather than Y" rejects Y, never X.

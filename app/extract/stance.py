@@ -406,6 +406,18 @@ def decide_stance(
     if precondition is not None:
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
+    # "Without more air defence, Ukraine will lose": what is needed to avert a loss is demanded, no negation.
+    negator_hits = [
+        n
+        for n in negator_hits
+        if not (
+            n.phrase == "without"
+            and start <= n.start
+            and n.end <= issue.start
+            and _words_between(text, n.end, issue.start) <= _NEGATION_WINDOW
+            and _needed(text, n, issue, stance_hits, negator_hits, upper)
+        )
+    ]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
     # A harm foreseen for the issue ("would damage the talks", "could undermine relations"): the holder values it.
     chain = [
@@ -460,6 +472,8 @@ def decide_stance(
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
             if _RELATIVE_NEGATION.search(text, max(0, neg.start - 12), neg.start):
                 continue  # "members who don't meet the spending target": a description of others, not a refusal
+            if _is_cue_part(neg, chain):
+                continue  # counted in its cue ("cannot win without missiles": the "without" still turns around)
             # "no decision without Europe", "cannot take place without Kyiv": two negations cancel out.
             # A negation already counted in a cue ("would not accept ... without guarantees") is not a second one.
             double = neg.phrase == "without" and any(
@@ -560,6 +574,23 @@ def _kept_open(
 
 
 _OPENS = re.compile(r"(?:^|[.;:!?\n])[\s\"“‘'(]*$")
+_LEADS_CLAUSE = re.compile(r"(?:^|[.;:!?\n,]|\bthat)[\s\"“‘'(]*$", re.IGNORECASE)
+_LOSS = re.compile(r"\b(?:" + "|".join(cues.LOSS) + r")\b", re.IGNORECASE)
+
+
+def _needed(text: str, without: Hit, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], upper: int) -> bool:
+    """Return whether "without X" opens a clause whose consequence is a loss or a negation ("without more air
+    defence, Ukraine will lose"; "without guarantees there will be no peace"): X is what the holder demands."""
+    if not _LEADS_CLAUSE.search(text, max(0, without.start - 12), without.start):
+        return False
+    end = min(upper, issue.end + 100)
+    return bool(
+        any(issue.end <= n.start and n.end <= end for n in negator_hits)
+        or any(issue.end <= h.start and h.end <= end and h.payload == -1 for h in stance_hits)
+        or _LOSS.search(text, issue.end, end)
+    )
+
+
 _RELATIVE_NEGATION = re.compile(r"\b(?:who|which|that)\s+(?:(?:do|does|did)\s+)?$", re.IGNORECASE)
 
 

@@ -226,6 +226,19 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Portugal said the sanctions on Russian oil must remain in place.",
             ("Portugal", "sanctions", "support"),
         ),
+        # "nobody"/"no one" negate; doing without something that averts a loss demands it.
+        (
+            "Italy said nobody is planning to deploy soldiers in Ukraine.",
+            ("Italy", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Ukraine said that without more air defence, its cities will fall.",
+            ("Ukraine", "military-aid", "support"),
+        ),
+        (
+            "Ukraine said its army cannot hold the front without long-range missiles.",
+            ("Ukraine", "advanced-weapons", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
