@@ -37,7 +37,13 @@ _COPULA = re.compile(
     r"(?:would|will|could|might|is|are|was|were|remains?|cannot|can't|can|must|should|may)\b",
     re.IGNORECASE,
 )
-_PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
+_PARENTHESIS = re.compile(
+    r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\)"
+    # A short aside between commas that qualifies the subject (", “even if at the bilateral level,”").
+    r"|,\s*[“\"]?(?:even if|even|if|including|especially|at least|in particular|for example|for instance)\b"
+    r"[^,;.]{0,60},[”\"]?)",
+    re.IGNORECASE,
+)
 # Russia as the object of "against": the target of sanctions or measures, not a position on them.
 _TARGET = re.compile(
     r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
@@ -544,7 +550,8 @@ _SUBJECT_OF_MODAL = re.compile(
 def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
     """Return whether the issue is the subject of a warned consequence ("warned that sending troops would ...")."""
     return bool(
-        _WARNING.search(text, max(start - 40, 0), issue.start) and _SUBJECT_OF_MODAL.match(text, issue.end, upper)
+        _WARNING.search(text, max(start - 40, 0), issue.start)
+        and _SUBJECT_OF_MODAL.match(text, _skip_parenthesis(text, issue.end, upper), upper)
     )
 
 

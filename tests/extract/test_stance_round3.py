@@ -239,6 +239,11 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Ukraine said its army cannot hold the front without long-range missiles.",
             ("Ukraine", "advanced-weapons", "support"),
         ),
+        # A short aside between commas does not hide the predicate.
+        (
+            "Greece said that sending fighter jets, even if only a few, would be a grave mistake.",
+            ("Greece", "advanced-weapons", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
