@@ -97,7 +97,8 @@ STANCE = {
         "resum*", "restor*",
         # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
         "effective", "on the table", "proponent*", "threatened to", "threatens to", "threatening to", "threaten to",
-        "no alternative to", "only way", "openness to", "open-minded about", "irreversible", "good idea",
+        "it's time", "it is time", "high time", "time has come", "no alternative to", "only way", "openness to",
+        "open-minded about", "irreversible", "good idea",
         "remain in place", "remains in place", "stay in place",
     ),
     -1: (
@@ -232,6 +233,13 @@ HEAD_NOUNS = (
 LOSS = (
     "lose", "loses", "losing", "lost", "collapse", "collapses", "fall", "falls", "defeat", "defeated", "unable",
     "perish", "run out",
+)
+
+# Calls on others: an undecided cue after them ("urged allies to consider whether ...", "it's time to examine")
+# is what is called for, not the holder's indecision.
+CALLS = (
+    "urg*", "call for", "called for", "calls for", "calling for", "call on", "called on", "calls on", "it's time",
+    "it is time", "high time", "time has come",
 )
 
 # Cues that look forward only: "X rather than Y" rejects Y, never X.

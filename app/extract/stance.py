@@ -375,11 +375,15 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
         ]
         if reach:
             owners.setdefault(id(reach[-1]), []).append(neg)
+    called = False  # a call on others to consider ("urged allies to consider whether") is a call, not indecision
     for cue in chain:
         v, n = cue_value(text, cue, owners.get(id(cue), []))
         negated = negated or n
+        if v == 0 and called:
+            continue
         if v == 0:
             return 0, negated
+        called = called or (v > 0 and cue.phrase in cues.CALLS)
         if v < 0 and previous is not None and previous[1] < 0 and _JOINED.fullmatch(text[previous[0] : cue.start]):
             previous = (cue.end, v)
             continue

@@ -244,6 +244,19 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Greece said that sending fighter jets, even if only a few, would be a grave mistake.",
             ("Greece", "advanced-weapons", "oppose"),
         ),
+        # A call on others to consider is a call, not indecision; one's own considering stays undecided.
+        (
+            "Lithuania urged its partners to consider sending fighter jets.",
+            ("Lithuania", "advanced-weapons", "support"),
+        ),
+        (
+            "Latvia said: “It is time to examine a deployment of European troops.”",
+            ("Latvia", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Belgium said it was considering whether to send fighter jets.",
+            ("Belgium", "advanced-weapons", "neutral"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
