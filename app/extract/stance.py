@@ -28,7 +28,8 @@ from app.taxonomy import Taxonomy
 _LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
-_CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
+_CUE_BEFORE = 150  # characters before an issue phrase in which its stance cue is looked for (a news sentence
+# often puts a long object between the verb and the issue: "cautioned against giving weight to plans that seek ...")
 _CUE_AFTER = 60
 _COPULA = re.compile(
     # The phrase's head noun may follow it ("Storm Shadow missiles were", "the Taurus delivery is").

@@ -257,6 +257,12 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Belgium said it was considering whether to send fighter jets.",
             ("Belgium", "advanced-weapons", "neutral"),
         ),
+        # The verb's cue reaches a phrase far into its object.
+        (
+            "Slovakia said it refuses to take part in any common financial instrument designed to pay for "
+            "Ukraine's weapons and long-range missiles.",
+            ("Slovakia", "advanced-weapons", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
