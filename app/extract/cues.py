@@ -170,7 +170,8 @@ STANCE = {
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
         # Round 3: no common position reached yet.
-        "no consensus", "no agreement", "no unanimity", "no common position", "under consideration",
+        "no consensus", "no agreement yet", "no agreement was", "no agreement has", "no agreement had",
+        "no agreement reached", "no agreement officially", "no unanimity", "no common position", "under consideration",
         "being considered",
     ),
 }

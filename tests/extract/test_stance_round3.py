@@ -124,6 +124,15 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Austria said there was no consensus among the ministers on a reassurance force.",
             ("Austria", "troops-in-ukraine", "neutral"),
         ),
+        (
+            "Estonia said there was no agreement yet on a reassurance force.",
+            ("Estonia", "troops-in-ukraine", "neutral"),
+        ),
+        # A refusal in the future stays a refusal.
+        (
+            "Finland said there will be no agreement on territorial concessions.",
+            ("Finland", "territorial-integrity", "support"),
+        ),
         # Effectiveness, and warnings of consequences.
         (
             "Estonia said the sanctions are effective and have weakened the Russian war economy.",
