@@ -385,8 +385,7 @@ PRESCRIPTIVE = (
 # view ("X said Russia is not serious about talks": X opposes talks now, codebook).
 DOUBTS = (
     "not serious", "isn't serious", "not sincere", "insincere", "not genuine", "not genuinely", "no indication",
-    "no sign", "no signs", "no evidence", "no interest", "no real interest", "not interested", "playing for time",
-    "buying time", "stalling",
+    "no sign", "no signs", "no evidence", "no interest", "no real interest", "not interested",
 )
 
 # Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause

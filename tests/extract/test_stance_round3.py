@@ -224,7 +224,7 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             ("Latvia", "negotiations", "oppose"),
         ),
         (
-            "Finland said Moscow was only playing for time with its offer of peace talks.",
+            "Finland said Moscow showed no real interest in its own offer of peace talks.",
             ("Finland", "negotiations", "oppose"),
         ),
         (
@@ -348,6 +348,11 @@ def test_round3_stance(rules, text, claim):
         (
             "Canada pledged more weapons to support Ukraine's resistance.",
             ("Canada", "military-aid", "oppose"),
+        ),
+        # Another country's act in a reported clause stays its own, unless it is a doubt about seriousness.
+        (
+            "Lithuania said Hungary is stalling the sanctions package.",
+            ("Lithuania", "sanctions", "oppose"),
         ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
