@@ -96,7 +96,8 @@ STANCE = {
         # Taking up again what was paused.
         "resum*", "restor*",
         # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
-        "effective", "on the table", "proponent*", "threatened to", "threatens to", "threatening to", "threaten to",
+        "effective", "works", "worked", "working", "on the table", "proponent*", "threatened to", "threatens to",
+        "threatening to", "threaten to",
         "it's time", "it is time", "high time", "time has come", "no alternative to", "only way", "openness to",
         "open-minded about", "irreversible", "good idea",
         "remain in place", "remains in place", "stay in place",

@@ -272,6 +272,19 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Ukraine's weapons and long-range missiles.",
             ("Slovakia", "advanced-weapons", "oppose"),
         ),
+        # Whether sanctions work; Europe left out of the talks.
+        (
+            "Slovakia said the sanctions have not worked.",
+            ("Slovakia", "sanctions", "oppose"),
+        ),
+        (
+            "Lithuania said the sanctions are working.",
+            ("Lithuania", "sanctions", "support"),
+        ),
+        (
+            "Italy said Europe cannot be left out of the negotiations.",
+            ("Italy", "europe-in-negotiations", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
