@@ -96,7 +96,8 @@ STANCE = {
         # Taking up again what was paused.
         "resum*", "restor*",
         # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
-        "effective", "works", "worked", "working", "on the table", "proponent*", "threatened to", "threatens to",
+        "effective", "works", "worked", "working", "enough", "sufficient", "reason to", "on the table", "proponent*",
+        "threatened to", "threatens to",
         "threatening to", "threaten to",
         "it's time", "it is time", "high time", "time has come", "no alternative to", "only way", "openness to",
         "open-minded about", "irreversible", "good idea",
@@ -153,7 +154,8 @@ STANCE = {
         "critics of", "opponent*", "play* into .. hands", "gift to putin", "gift to moscow", "gift to the kremlin",
         "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
         "reward* russia", "reward* moscow", "reward* the aggressor", "stand in the way", "stands in the way",
-        "standing in the way", "stood in the way", "dead on arrival", "not serious", "isn't serious", "not sincere",
+        "standing in the way", "stood in the way", "dead on arrival", "no interest", "insufficient", "not enough",
+        "hold off", "holds off", "held off", "holding off", "not serious", "isn't serious", "not sincere",
         "insincere", "not genuine", "playing for time", "buying time", "one-sided", "unbalanced", "cold water",
         "played down", "plays down", "playing down", "downplay*",
     ),
@@ -207,7 +209,8 @@ SELF_NEGATED = (
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
     "has not made", "no point", "no sense", "not related to", "not relevant", "not the time", "no indication",
-    "no sign", "no signs", "no alternative to", "not serious", "isn't serious", "not sincere", "not genuine",
+    "no sign", "no signs", "no alternative to", "no interest", "not enough", "not serious", "isn't serious",
+    "not sincere", "not genuine",
     "no evidence", "no real interest",
 )
 

@@ -503,6 +503,7 @@ def decide_stance(
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
 
 
+_EPITHET = re.compile(r"\s+(?:(?:a|an|the|very|highly|extremely|most|so|too|truly)\s+)?", re.IGNORECASE)
 _ADJACENT = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
 
 
@@ -513,6 +514,8 @@ def _predicate(text: str, after: list[Hit]) -> list[Hit]:
     for h in after[1:]:
         if not _ADJACENT.fullmatch(text, chain[-1].end, h.start):
             break
+        if h.payload < 0 and chain[-1].payload < 0 and _EPITHET.fullmatch(text, chain[-1].end, h.start):
+            continue  # "a dangerous escalation": an adjective and its noun say one thing
         chain.append(h)
     return chain
 

@@ -285,6 +285,27 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Italy said Europe cannot be left out of the negotiations.",
             ("Italy", "europe-in-negotiations", "support"),
         ),
+        # An adjective and its noun in a predicate say one thing; enough, reasons, holding off, no interest.
+        (
+            "Slovakia said sending soldiers to Ukraine would be a dangerous escalation.",
+            ("Slovakia", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Finland said a truce alone was not enough.",
+            ("Finland", "ceasefire", "oppose"),
+        ),
+        (
+            "Estonia said it did not see any reason to hold peace talks with the Kremlin.",
+            ("Estonia", "negotiations", "oppose"),
+        ),
+        (
+            "Austria said it would hold off on new sanctions for now.",
+            ("Austria", "sanctions", "oppose"),
+        ),
+        (
+            "Latvia said Moscow has shown no interest in a ceasefire.",
+            ("Latvia", "ceasefire", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
