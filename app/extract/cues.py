@@ -60,6 +60,8 @@ ATTRIBUTION += (
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
     "alleged", "allegedly", "anxiety", "anxious",
+    # Doubting that another will do something is no report of what he wants (round 3).
+    "doubt that", "doubts that", "doubted that", "doubting that",
 )
 
 # Stance cues: +1 leans support, -1 leans oppose, 0 marks an explicitly undecided position.

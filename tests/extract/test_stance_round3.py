@@ -388,6 +388,11 @@ def test_round3_stance(rules, text, claim):
             "Lithuania said Hungary is stalling the sanctions package.",
             ("Lithuania", "sanctions", "oppose"),
         ),
+        # Doubting that another wants something is no report of his position.
+        (
+            "Finland doubts that Russia wants peace talks.",
+            ("Russia", "negotiations", "support"),
+        ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
             "Canada said it would penalise allies who don't meet the defence spending target.",
