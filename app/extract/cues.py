@@ -54,6 +54,8 @@ ATTRIBUTION += (
     "opens the door to", "initiated", "spearheaded", "stopped short of", "stops short of", "demand", "urge",
     "efforts to", "effort to", "in a bid to", "in an attempt to", "submitted", "submits", "applied for", "applies for",
     "pledge", "pledging", "backing", "opposing", "rejecting",
+    # Round 3: taking back an earlier position ("dropped its objections", "lifted its veto", "withdrew from").
+    "dropped", "drops", "dropping", "lifted", "lifts", "withdrew", "withdraws", "pulled out of",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
@@ -157,7 +159,9 @@ STANCE = {
         "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
         "reward* russia", "reward* moscow", "reward* the aggressor", "stand in the way", "stands in the way",
         "standing in the way", "stood in the way", "dead on arrival", "no interest", "insufficient", "not enough",
-        "hold off", "holds off", "held off", "holding off", "not serious", "isn't serious", "not sincere",
+        "hold off", "holds off", "held off", "holding off", "withdrew its", "withdraws its", "withdrawn its",
+        "withdrawing its", "withdraw its", "withdrew their", "withdrew from", "withdraws from", "withdrawing from",
+        "pulled out of", "pulls out of", "ban on", "banning", "not serious", "isn't serious", "not sincere",
         "insincere", "not genuine", "playing for time", "buying time", "one-sided", "unbalanced", "cold water",
         "played down", "plays down", "playing down", "downplay*",
     ),

@@ -306,6 +306,23 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Latvia said Moscow has shown no interest in a ceasefire.",
             ("Latvia", "ceasefire", "oppose"),
         ),
+        # Taking back an earlier position: dropping objections, withdrawing a veto, lifting a ban, walking out.
+        (
+            "Slovakia dropped its objections to the new sanctions package.",
+            ("Slovakia", "sanctions", "support"),
+        ),
+        (
+            "Austria withdrew its veto on the sanctions package.",
+            ("Austria", "sanctions", "support"),
+        ),
+        (
+            "Ukraine dropped the ban on negotiating with the Kremlin.",
+            ("Ukraine", "negotiations", "support"),
+        ),
+        (
+            "Russia pulled out of the peace talks.",
+            ("Russia", "negotiations", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
