@@ -259,6 +259,7 @@ _PREDICATE = re.compile(
     r"\s*,?\s*(?:(?:that|which)\s+)?(?:would|will|could|might|may|is|are|was|were|can|means?)?\s*"
     r"(?:only|just|merely|simply|effectively)?\s*(?:be\s+)?(?:to\s+)?"
 )
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|on|for|over|from|against|into|to|with)$")
 # Two phrases of one issue joined by a preposition name one thing ("the confiscation of Russian assets").
 _CHAINED = re.compile(r"\s+(?:of|on|for|over|from|against|into)\s+(?:the\s+|its\s+|their\s+)?")
 # The state of something described ("negotiations are frozen", "the talks stalled"): a report, not a position.
@@ -301,6 +302,13 @@ def is_background(
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True
     for o in others:
+        if (
+            o.payload.issue == issue.payload.issue
+            and o.end <= issue.start
+            and not lowered[o.end : issue.start].strip()
+            and not _ENDS_IN_PREPOSITION.search(lowered, o.start, o.end)
+        ):
+            return True  # "no return to normal relations with Russia": one mention, read at its first phrase
         if (
             o.start >= issue.end
             and o.payload.issue == issue.payload.issue

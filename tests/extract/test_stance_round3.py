@@ -410,6 +410,11 @@ def test_round3_stance(rules, text, claim):
             "Finland doubts that Russia wants peace talks.",
             ("Russia", "negotiations", "support"),
         ),
+        # Two phrases of one issue side by side are one mention, read at the first.
+        (
+            "Estonia said there can be no return to normal relations with Russia.",
+            ("Estonia", "russia-relations", "support"),
+        ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
             "Canada said it would penalise allies who don't meet the defence spending target.",
