@@ -55,7 +55,7 @@ ATTRIBUTION += (
     "efforts to", "effort to", "in a bid to", "in an attempt to", "submitted", "submits", "applied for", "applies for",
     "pledge", "pledging", "backing", "opposing", "rejecting",
     # Round 3: taking back an earlier position ("dropped its objections", "lifted its veto", "withdrew from").
-    "dropped", "drops", "dropping", "lifted", "lifts", "withdrew", "withdraws", "pulled out of",
+    "dropped", "drops", "dropping", "lifted", "lifts", "withdrew", "withdraws", "pulled out of", "excluded", "excludes",
 )
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.

@@ -572,7 +572,8 @@ def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
 
 
 _NO_OBJECT = re.compile(
-    r"\s*(?:(?:it|this|that|anything|either)\s*)?(?:[.,;:!?”\"’)]|$|\s*(?:for now|yet|at this stage|entirely)\b)",
+    r"\s*(?:(?:it|this|that|anything|either)\s*)?(?:[.,;:!?”\"’)]|$|\s*(?:for now|yet|at this stage|entirely|"
+    r"completely|altogether|in the future|in future|for the future|either)\b)",
     re.IGNORECASE,
 )
 _BUT = re.compile(r",?\s+but\s+(?:that\s+)?", re.IGNORECASE)

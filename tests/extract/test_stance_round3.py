@@ -119,6 +119,14 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Norway said deploying soldiers in Ukraine was not planned, but it did not rule it out.",
             ("Norway", "troops-in-ukraine", "support"),
         ),
+        (
+            "Czechia said it had no plans to deploy soldiers in Ukraine, but did not rule it out in the future.",
+            ("Czech Republic", "troops-in-ukraine", "support"),
+        ),
+        (
+            "Croatia excluded sending troops to Ukraine.",
+            ("Croatia", "troops-in-ukraine", "oppose"),
+        ),
         # No common position reached is undecided.
         (
             "Austria said there was no consensus among the ministers on a reassurance force.",
