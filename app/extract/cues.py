@@ -161,7 +161,10 @@ STANCE = {
         "standing in the way", "stood in the way", "dead on arrival", "no interest", "insufficient", "not enough",
         "hold off", "holds off", "held off", "holding off", "withdrew its", "withdraws its", "withdrawn its",
         "withdrawing its", "withdraw its", "withdrew their", "withdrew from", "withdraws from", "withdrawing from",
-        "pulled out of", "pulls out of", "ban on", "banning", "not serious", "isn't serious", "not sincere",
+        "pulled out of", "pulls out of", "ban on", "banning", "walk away from", "walked away from",
+        "walks away from", "walking away from", "mean war", "means war", "meant war", "world war", "nuclear war",
+        "direct conflict", "direct confrontation", "retaliat*", "will respond", "would respond", "not serious",
+        "isn't serious", "not sincere",
         "insincere", "not genuine", "playing for time", "buying time", "one-sided", "unbalanced", "cold water",
         "played down", "plays down", "playing down", "downplay*",
     ),
@@ -191,6 +194,8 @@ HARM = (
     "legitimate target*", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
     "inflame", "backfir*", "damag*", "harm*", "increase in tension*", "increase tension*", "increases tension*",
     "increased tension*", "heighten* tension*", "rais* tension*", "stok* tension*", "escalation of tension*",
+    "mean war", "means war", "meant war", "world war", "nuclear war", "direct conflict", "direct confrontation",
+    "retaliat*", "will respond", "would respond",
 )
 
 # Harms that, foreseen for the issue as their object ("would damage the talks"), show the holder values it.
@@ -374,6 +379,11 @@ PASSIVE = (
 CLAUSE_BREAKS = (
     " though ", " and that ", ";", " but ", " while ", " whereas ", " although ", " however", ", and ", " — ", " – ",
     ": ",
+)
+
+# Conditions that end the clause of an issue looking forward ("would impose sanctions if Russia did not agree").
+CONDITIONS = (
+    " if ", " unless ", " as long as ", " provided that ", " on condition that ",
 )
 
 # Verbs of saying proper: their subject is the one who holds what the reported clause says ("Lavrov said Moscow

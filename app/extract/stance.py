@@ -349,7 +349,8 @@ def _clause_end(text: str, position: int, upper: int) -> int:
     # A later "and that" clause still speaks of the issue ("jets were a long-term question and that no decision
     # had been taken"), so it does not end the clause looking forward.
     window = text[position:upper].lower()
-    ends = [window.find(mark) for mark in cues.CLAUSE_BREAKS if mark != " and that "]
+    # A condition after the issue is its own clause ("would impose sanctions if Russia did not agree").
+    ends = [window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS if mark != " and that "]
     ends = [e for e in ends if e >= 0]
     return position + min(ends) if ends else upper
 

@@ -331,6 +331,20 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Russia pulled out of the peace talks.",
             ("Russia", "negotiations", "oppose"),
         ),
+        # Conditions: a threatened consequence opposes what the if-clause names; a condition after the issue is
+        # its own clause.
+        (
+            "Russia warned that if NATO sent soldiers to Ukraine, it would mean war.",
+            ("Russia", "troops-in-ukraine", "oppose"),
+        ),
+        (
+            "Canada said it would impose more sanctions on Russia if it did not agree to a truce.",
+            ("Canada", "sanctions", "support"),
+        ),
+        (
+            "The United States said it would walk away from the peace talks.",
+            ("United States", "negotiations", "oppose"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
