@@ -303,8 +303,8 @@ def is_background(
         return True
     for o in others:
         if (
-            o.payload.issue == issue.payload.issue
-            and o.end <= issue.start
+            o.end <= issue.start <= o.end + 3
+            and o.payload.issue == issue.payload.issue
             and not lowered[o.end : issue.start].strip()
             and not _ENDS_IN_PREPOSITION.search(lowered, o.start, o.end)
         ):
@@ -559,6 +559,7 @@ _WARNING = re.compile(
     r"(?:(?!(?:would|could|will|might|must|should|may|can|if|which|who)\b)[\w'’“”\"-]+\s+){0,7}[\"“‘]?$",
     re.IGNORECASE,
 )
+_WARN_WORD = re.compile(r"warn|caution", re.IGNORECASE)
 _SUBJECT_OF_MODAL = re.compile(
     r"(?:[”\"’']s?)?(?:\s+(?!(?:which|that|who)\b)[\w'’“”\"-]+){0,6}?,?\s+(?:would|could|will|might)\b", re.IGNORECASE
 )
@@ -566,8 +567,11 @@ _SUBJECT_OF_MODAL = re.compile(
 
 def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
     """Return whether the issue is the subject of a warned consequence ("warned that sending troops would ...")."""
+    lower = max(start - 40, 0)
+    if _WARN_WORD.search(text, lower, issue.start) is None:
+        return False  # a cheap test first: most issues have no warning before them
     return bool(
-        _WARNING.search(text, max(start - 40, 0), issue.start)
+        _WARNING.search(text, lower, issue.start)
         and _SUBJECT_OF_MODAL.match(text, _skip_parenthesis(text, issue.end, upper), upper)
     )
 
@@ -585,6 +589,8 @@ def _kept_open(
 ) -> Hit | None:
     """Return the negated ruling-out cue of a closing but-clause that names no issue of its own ("..., but that
     nothing was excluded", "but did not rule it out"), else None."""
+    if text.find(" but ", issue.end, upper) < 0:
+        return None
     but = _BUT.search(text, issue.end, upper)
     if but is None or _BUT.search(text, but.end(), upper) or any(but.end() <= h.start < upper for h in issues):
         return None
