@@ -25,6 +25,12 @@ from app.extract import cues
 from app.extract.matcher import Hit, PhraseMatcher, drop_overlaps
 from app.taxonomy import Taxonomy
 
+# The vocabularies tested per cue, as sets.
+_MODAL_NEGATIONS = frozenset(cues.MODAL_NEGATIONS)
+_FORWARD_ONLY = frozenset(cues.FORWARD_ONLY)
+_HARMED = frozenset(cues.HARMED)
+_RULING_OUT = frozenset(cues.RULING_OUT)
+_CALLS = frozenset(cues.CALLS)
 _LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
@@ -204,7 +210,7 @@ def _modal_negations(lowered: str, kept: list[Hit]) -> list[Hit]:
         h
         for i, h in enumerate(kept)
         if not (
-            h.phrase in cues.MODAL_NEGATIONS
+            h.phrase in _MODAL_NEGATIONS
             and i + 1 < len(kept)
             and kept[i + 1].start >= h.end
             and _words_between(lowered, h.end, kept[i + 1].start) <= _NEGATION_WINDOW - 1
@@ -393,7 +399,7 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
             continue
         if v == 0:
             return 0, negated
-        called = called or (v > 0 and cue.phrase in cues.CALLS)
+        called = called or (v > 0 and cue.phrase in _CALLS)
         if v < 0 and previous is not None and previous[1] < 0 and _JOINED.fullmatch(text[previous[0] : cue.start]):
             previous = (cue.end, v)
             continue
@@ -427,25 +433,27 @@ def decide_stance(
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
     # "Without more air defence, Ukraine will lose": what is needed to avert a loss is demanded, no negation.
-    negator_hits = [
-        n
-        for n in negator_hits
-        if not (
-            n.phrase == "without"
-            and start <= n.start
-            and n.end <= issue.start
-            and _words_between(text, n.end, issue.start) <= _NEGATION_WINDOW
-            and _needed(text, n, issue, stance_hits, negator_hits, upper)
-        )
-    ]
+    if text.find("ithout", start, issue.start) >= 0:
+        negator_hits = [
+            n
+            for n in negator_hits
+            if not (
+                n.phrase == "without"
+                and start <= n.start
+                and n.end <= issue.start
+                and _words_between(text, n.end, issue.start) <= _NEGATION_WINDOW
+                and _needed(text, n, issue, stance_hits, negator_hits, upper)
+            )
+        ]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
     # A harm foreseen for the issue ("would damage the talks", "could undermine relations"): the holder values it.
-    chain = [
-        h._replace(payload=1)
-        if h.phrase in cues.HARMED and _CONSEQUENCE.search(text, max(0, h.start - 40), h.start)
-        else h
-        for h in chain
-    ]
+    if any(h.phrase in _HARMED for h in chain):
+        chain = [
+            h._replace(payload=1)
+            if h.phrase in _HARMED and _CONSEQUENCE.search(text, max(0, h.start - 40), h.start)
+            else h
+            for h in chain
+        ]
     conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
     if conditional:
         # The consequence decides: after the if-clause, or before it ("a war would be inevitable if troops...").
@@ -458,7 +466,7 @@ def decide_stance(
         # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
         chain = _predicate(
             text,
-            [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in cues.FORWARD_ONLY],
+            [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in _FORWARD_ONLY],
         )
     elif chain:
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
@@ -466,7 +474,7 @@ def decide_stance(
         after = _skip_parenthesis(text, issue.end, upper)
         end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
         later = _predicate(
-            text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in cues.FORWARD_ONLY]
+            text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in _FORWARD_ONLY]
         )
         if later and _COPULA.match(text, after, later[0].start):
             chain = chain + later
@@ -597,7 +605,7 @@ def _kept_open(
     if any(h.end <= but.start() and h.start >= issue.end for h in issues):
         return None  # another issue between the phrase and the but-clause: it is that one's
     for cue in stance_hits:
-        if but.end() <= cue.start and cue.end <= upper and cue.phrase in cues.RULING_OUT:
+        if but.end() <= cue.start and cue.end <= upper and cue.phrase in _RULING_OUT:
             value, negated = cue_value(text, cue, [n for n in negator_hits if n.start >= but.start()])
             # Without an object of its own: "nothing was excluded", "did not rule it out", not "... rule out jets".
             return cue if negated and value > 0 and _NO_OBJECT.match(text, cue.end, upper) else None
