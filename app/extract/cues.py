@@ -100,7 +100,7 @@ STANCE = {
         # Taking up again what was paused.
         "resum*", "restor*",
         # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
-        "effective", "works", "worked", "working", "enough", "sufficient", "reason to", "on the table", "proponent*",
+        "effective", "works", "worked", "working", "reason to", "on the table", "proponent*",
         "threatened to", "threatens to",
         "threatening to", "threaten to",
         "it's time", "it is time", "high time", "time has come", "no alternative to", "only way", "openness to",
@@ -158,7 +158,7 @@ STANCE = {
         "critics of", "opponent*", "play* into .. hands", "gift to putin", "gift to moscow", "gift to the kremlin",
         "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
         "reward* russia", "reward* moscow", "reward* the aggressor", "stand in the way", "stands in the way",
-        "standing in the way", "stood in the way", "dead on arrival", "no interest", "insufficient", "not enough",
+        "standing in the way", "stood in the way", "dead on arrival", "no interest",
         "hold off", "holds off", "held off", "holding off", "withdrew its", "withdraws its", "withdrawn its",
         "withdrawing its", "withdraw its", "withdrew their", "withdrew from", "withdraws from", "withdrawing from",
         "pulled out of", "pulls out of", "ban on", "banning", "walk away from", "walked away from",
@@ -220,7 +220,7 @@ SELF_NEGATED = (
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
     "has not made", "no point", "no sense", "not related to", "not relevant", "not the time", "no indication",
-    "no sign", "no signs", "no alternative to", "no interest", "not enough", "not serious", "isn't serious",
+    "no sign", "no signs", "no alternative to", "no interest", "not serious", "isn't serious",
     "not sincere", "not genuine",
     "no evidence", "no real interest",
 )
@@ -256,6 +256,12 @@ LOSS = (
 CALLS = (
     "urg*", "call for", "called for", "calls for", "calling for", "call on", "called on", "calls on", "it's time",
     "it is time", "high time", "time has come",
+)
+
+# Amounts: "not enough air defence", "is not doing enough on sanctions" ask for more of the issue; as a predicate
+# after it ("the aid was not enough") they ask for more too, so they never oppose.
+AMOUNTS = (
+    "enough", "not enough", "sufficient", "insufficient", "too little", "too few",
 )
 
 # Cues that look forward only: "X rather than Y" rejects Y, never X.

@@ -31,6 +31,8 @@ _FORWARD_ONLY = frozenset(cues.FORWARD_ONLY)
 _HARMED = frozenset(cues.HARMED)
 _RULING_OUT = frozenset(cues.RULING_OUT)
 _CALLS = frozenset(cues.CALLS)
+_AMOUNTS = frozenset(cues.AMOUNTS)
+_AFTER_EXCLUDED = _FORWARD_ONLY | _AMOUNTS  # no predicate of the issue before them
 _LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
@@ -142,7 +144,9 @@ def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     # Someone else's stance on the holder ("faced criticism") is matched too, so that it hides its words, and
     # then dropped (payload None) by drop_targets.
     stance = PhraseMatcher(
-        [(p, value) for value, phrases in cues.STANCE.items() for p in phrases] + [(p, None) for p in cues.NOT_CUES]
+        [(p, value) for value, phrases in cues.STANCE.items() for p in phrases]
+        + [(p, 1) for p in cues.AMOUNTS]
+        + [(p, None) for p in cues.NOT_CUES]
     )
     negators = PhraseMatcher([(p, "not") for p in cues.NEGATORS])
     return attribution, stance, negators
@@ -446,6 +450,14 @@ def decide_stance(
             )
         ]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
+    amounts = [h for h in chain if h.phrase in _AMOUNTS]
+    if amounts:
+        # "does not have enough air defence": asking for more; the negation is part of the amount.
+        negator_hits = [
+            n
+            for n in negator_hits
+            if not any(n.end <= a.start and _words_between(text, n.end, a.start) <= 2 for a in amounts)
+        ]
     # A harm foreseen for the issue ("would damage the talks", "could undermine relations"): the holder values it.
     if any(h.phrase in _HARMED for h in chain):
         chain = [
@@ -466,7 +478,7 @@ def decide_stance(
         # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
         chain = _predicate(
             text,
-            [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in _FORWARD_ONLY],
+            [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in _AFTER_EXCLUDED],
         )
     elif chain:
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
@@ -474,7 +486,7 @@ def decide_stance(
         after = _skip_parenthesis(text, issue.end, upper)
         end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
         later = _predicate(
-            text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in _FORWARD_ONLY]
+            text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in _AFTER_EXCLUDED]
         )
         if later and _COPULA.match(text, after, later[0].start):
             chain = chain + later

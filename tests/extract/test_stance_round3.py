@@ -298,9 +298,14 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "Slovakia said sending soldiers to Ukraine would be a dangerous escalation.",
             ("Slovakia", "troops-in-ukraine", "oppose"),
         ),
+        # Amounts ask for more of the issue, before it or as its predicate.
         (
-            "Finland said a truce alone was not enough.",
-            ("Finland", "ceasefire", "oppose"),
+            "Ukraine said it does not have enough air defence systems.",
+            ("Ukraine", "military-aid", "support"),
+        ),
+        (
+            "Lithuania said the bloc is not doing enough on sanctions.",
+            ("Lithuania", "sanctions", "support"),
         ),
         (
             "Estonia said it did not see any reason to hold peace talks with the Kremlin.",
@@ -436,6 +441,10 @@ def test_round3_stance(rules, text, claim):
         (
             "Estonia said there can be no return to normal relations with Russia.",
             ("Estonia", "russia-relations", "support"),
+        ),
+        (
+            "Ukraine said the sanctions on Russian banks were insufficient.",
+            ("Ukraine", "sanctions", "oppose"),
         ),
         # A negation in a relative clause describes others, it is no refusal of the holder's.
         (
