@@ -350,6 +350,15 @@ def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str
             "The United States said it would walk away from the peace talks.",
             ("United States", "negotiations", "oppose"),
         ),
+        # A ban on Russian goods is a sanction, not a refusal of one.
+        (
+            "Finland called for a ban on Russian LNG.",
+            ("Finland", "sanctions", "support"),
+        ),
+        (
+            "Sweden called for banning Russian aluminium imports.",
+            ("Sweden", "sanctions", "support"),
+        ),
         # Someone else's stance on the holder is no cue of the holder's.
         (
             "Slovakia, which said it wanted peace talks, faced criticism from its partners.",
