@@ -25,7 +25,8 @@ ATTRIBUTION = (
     "accepted", "accepts", "approved", "approves", "endorsed", "endorses", "supported", "supports", "backed", "backs",
     "favours", "favors", "favoured", "favored", "welcomed", "welcomes", "opposed", "opposes", "oppose", "rejected",
     "rejects", "reject", "refused", "refuses", "ruled out", "rules out", "rule out", "dismissed", "dismisses",
-    "vetoed", "vetoes", "blocked", "blocks", "stalled", "stalls", "paused", "pauses", "resumed", "resumes",
+    "vetoed", "vetoes", "veto", "vetoing", "blocked", "blocks", "block", "blocking",
+    "stalled", "stalls", "paused", "pauses", "resumed", "resumes",
     "defended", "defends", "advocated", "advocates", "pushed for",
     "pushes for", "pushing for", "requested", "requests", "sought", "seeks", "wants", "wanted", "prefers",
     "preferred", "intends", "decided", "decides", "committed", "commits", "committing", "offered", "offers",
@@ -53,6 +54,8 @@ ATTRIBUTION += (
     "opens the door to", "initiated", "spearheaded", "stopped short of", "stops short of", "demand", "urge",
     "efforts to", "effort to", "in a bid to", "in an attempt to", "submitted", "submits", "applied for", "applies for",
     "pledge", "pledging", "backing", "opposing", "rejecting",
+    # Round 3: taking back an earlier position ("dropped its objections", "lifted its veto", "withdrew from").
+    "dropped", "drops", "dropping", "lifted", "lifts", "withdrew", "withdraws", "pulled out of", "excluded", "excludes",
 )
 
 # A delivery announced as policy, in the present or the future ("Germany is sending tanks", "will supply"); a past
@@ -71,6 +74,8 @@ ATTRIBUTION += (
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",
     "alleged", "allegedly", "anxiety", "anxious",
+    # Doubting that another will do something is no report of what he wants (round 3).
+    "doubt that", "doubts that", "doubted that", "doubting that",
 )
 
 # Stance cues: +1 leans support, -1 leans oppose, 0 marks an explicitly undecided position.
@@ -83,9 +88,14 @@ STANCE = {
         "pushed for", "pushing for", "advocat*", "endors*", "approv*", "agree*", "ready to", "ready for",
         "prepared for", "prepared to", "willing to", "open to", "pledg*", "promis*", "vow*", "commit*", "must",
         "should", "need*", "necess*", "essential", "priority", "want*", "seek*", "sought", "request*", "propos*",
-        "plan to", "plans to", "plans for", "intend*", "continue", "continued", "continuing", "increase*", "more",
+        "plan to", "plans to", "plans for", "planning to", "planned to",
+        "intend*", "continue", "continued", "continuing", "increase*", "more",
         "boost*", "step up", "accelerat*", "maximi*", "deliver*", "provid*", "send", "sending", "supply", "supplying",
-        "transfer*", "allow*", "permi*", "authori*", "green light", "sign*", "keep", "maintain*", "extend*", "hail*",
+        "transfer*", "allow*", "permit", "permits", "permitted", "permitting", "permission", "authorise",
+        "authorised", "authorises", "authorising", "authorize", "authorized", "authorizes",
+        "authorizing", "authorisation", "authorization", "green light", "sign", "signs", "signed", "signing",
+        "kept", "keeps", "keeping",
+        "keep", "maintain*", "extend*", "hail*",
         "praise*", "defend*", "in favour", "in favor", "contribut*", "strengthen*", "possible", "thinkable",
         "not unthinkable", "ruled in", "willingness to", "willing to consider", "willingness to consider",
         "ready to consider", "open to considering", "prepared to consider", "put forward", "puts forward",
@@ -101,6 +111,13 @@ STANCE = {
         "efforts to", "effort to", "in a bid to", "in an attempt to",
         # Taking up again what was paused.
         "resum*", "restor*",
+        # Round 3: what works, what is on the table, who argues for it, threatening to act (an intention).
+        "effective", "works", "worked", "working", "reason to", "on the table", "proponent*",
+        "threatened to", "threatens to",
+        "threatening to", "threaten to",
+        "it's time", "it is time", "high time", "time has come", "no alternative to", "only way", "openness to",
+        "open-minded about", "irreversible", "good idea",
+        "remain in place", "remains in place", "stay in place",
     ),
     -1: (
         # Ending, cancelling or forbidding what the issue names, and alarm about it.
@@ -109,12 +126,15 @@ STANCE = {
         "cause for concern",
         "unrealistic", "not realistic", "illusory", "illusion", "unconvinced", "not convinced", "not consider",
         "not considering", "unjustifiable", "not justifiable", "not justified",
-        "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "refus*", "dismiss*", "veto*",
+        "oppos*", "reject*", "rule out", "rules out", "ruled out", "ruling out", "rule it out", "rules it out",
+        "ruled it out", "ruling it out", "refus*", "dismiss*", "veto*",
         "block*", "against", "criticis*", "criticiz*", "condemn*", "warn against", "warned against", "warns against",
         "cautioned against", "drop", "abandon*", "give up", "giving up", "pointless", "counterproductive",
         "compromise on", "concessions on", "ridiculous", "absurd", "unacceptable", "unthinkable", "impossible",
         "premature", "not the right time", "not on the agenda", "no plans", "no intention", "skeptic*", "sceptic*",
-        "doubt*", "resist*", "halt*", "stop*", "end to", "cut*", "reduc*", "limit*", "lift", "lifting", "ease",
+        "doubt*", "resist", "resists", "resisted", "resisting", "halt*", "stop*", "end to", "cut*", "reduc*",
+        "limit*", "lift", "lifting", "lifted",
+        "lifts", "ease",
         "easing", "delay*", "hesitates", "reluctan*", "violation", "theft", "stealing", "illegal", "mistake",
         "bad idea", "reckless", "irresponsible", "wrong", "hurt*", "harm*", "damag*", "backfir*", "not working",
         "fail*", "negative consequences", "escalat*", "provocat*", "threat", "inflame", "fuel*", "at war",
@@ -130,7 +150,8 @@ STANCE = {
         "concerned that", "threatens", "threatened", "threatening", "jeopardi*", "undermin*", "endanger*",
         "only on ukrainian territory", "only for use on", "only within ukraine", "only inside ukraine",
         "intended only for", "only for defensive",
-        "rebuff*", "spurn*", "balk*", "baulk*", "obstruct*", "torpedo*", "scrap*", "shelve*", "scuttl*",
+        "rebuff*", "spurn*", "balk", "balks", "balked", "balking", "baulk*", "obstruct*", "torpedo*", "scrap*",
+        "shelve*", "scuttl*",
         "water down", "watered down", "watering down", "withhold*", "withheld", "non-starter", "out of the question",
         "off the table", "not an option", "dangerous", "naive", "unwise", "folly", "capitulation", "surrender",
         "appeasement", "appeas*", "reward* aggression", "reward* putin", "slammed", "blasted", "lambast*",
@@ -141,11 +162,34 @@ STANCE = {
         # Freezing the conflict is what a ceasefire is rejected as ("a truce would only freeze the conflict").
         "freeze the conflict", "freezing the conflict", "frozen conflict", "freeze the war", "freeze the front",
         "freezing the front",
+        # Round 3: excluding, futility, doubting the other side is serious, dissuading, wariness, tension.
+        "exclud*", "meaningless", "futile", "useless", "senseless", "waste of time", "irrelevant", "not relevant",
+        "no indication", "no sign", "no signs", "no evidence", "no real interest", "dissuad*", "wary", "beware*",
+        "increase in tension*", "increase tension*", "increases tension*", "increased tension*", "heighten* tension*",
+        "rais* tension*", "stok* tension*", "escalation of tension*", "ineffective", "consequences of",
+        "objection*", "dropped", "drops", "dropping", "too early", "too soon", "not the time", "critic of",
+        "critics of", "opponent*", "play* into .. hands", "gift to putin", "gift to moscow", "gift to the kremlin",
+        "gift to russia", "benefit* russia", "benefit* putin", "benefit* moscow", "benefit* the kremlin",
+        "reward* russia", "reward* moscow", "reward* the aggressor", "stand in the way", "stands in the way",
+        "standing in the way", "stood in the way", "dead on arrival", "no interest",
+        "hold off", "holds off", "held off", "holding off", "withdrew its", "withdraws its", "withdrawn its",
+        "withdrawing its", "withdraw its", "withdrew their", "withdrew from", "withdraws from", "withdrawing from",
+        "pulled out of", "pulls out of", "ban on", "banning", "walk away from", "walked away from",
+        "walks away from", "walking away from", "mean war", "means war", "meant war", "world war", "nuclear war",
+        "direct conflict", "direct confrontation", "retaliat*", "will respond", "would respond", "not serious",
+        "isn't serious", "not sincere",
+        "insincere", "not genuine", "playing for time", "buying time", "one-sided", "unbalanced", "cold water",
+        "played down", "plays down", "playing down", "downplay*",
+        # One warning, not two cues that would cancel out ("dangerous" + "consequences of").
+        "dangerous consequences of", "serious consequences of", "grave consequences of", "severe consequences of",
+        "negative consequences of", "dire consequences of",
     ),
     0: (
         "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
         "not decided", "undecided", "yet to decide", "not yet decided", "not made a decision",
-        "has not made", "weigh*", "examin*", "consider*", "not rush", "not be rushed", "wait and see",
+        "has not made", "weigh", "weighs", "weighed", "weighing", "examin*", "consider", "considers", "considered",
+        "considering", "consideration", "not rush", "not be rushed",
+        "wait and see",
         "did not specify", "open question", "stopped short", "under discussion", "whether",
         "studied", "studying", "being reviewed", "reviewing", "assessing", "assessed", "to assess", "evaluating",
         "to evaluate",
@@ -153,6 +197,10 @@ STANCE = {
         # Asking for assurances before agreeing is a conditional position without a direction yet.
         "sought assurances", "seek assurances", "seeks assurances", "seeking assurances", "sought guarantees that",
         "seek guarantees that", "seeks guarantees that",
+        # Round 3: no common position reached yet.
+        "no consensus", "no agreement yet", "no agreement was", "no agreement has", "no agreement had",
+        "no agreement reached", "no agreement officially", "no unanimity", "no common position", "under consideration",
+        "being considered",
     ),
 }
 
@@ -160,12 +208,24 @@ STANCE = {
 HARM = (
     "inevitable", "escalat*", "at war", "would risk", "red line", "spiral", "fuel to the fire", "threat",
     "legitimate target*", "deepen the conflict", "provocat*", "negative consequences", "mistake", "fuel*",
-    "inflame", "backfir*", "damag*", "harm*",
+    "inflame", "backfir*", "damag*", "harm*", "increase in tension*", "increase tension*", "increases tension*",
+    "increased tension*", "heighten* tension*", "rais* tension*", "stok* tension*", "escalation of tension*",
+    "mean war", "means war", "meant war", "world war", "nuclear war", "direct conflict", "direct confrontation",
+    "retaliat*", "will respond", "would respond",
+)
+
+# Harms that, foreseen for the issue as their object ("would damage the talks"), show the holder values it.
+HARMED = (
+    "damag*", "harm*", "hurt*", "undermin*", "jeopardi*", "endanger*", "threatens", "threatened", "threatening",
 )
 
 # Words that turn the next cue around ("has not dismissed", "nothing should be ruled out").
 NEGATORS = (
-    "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't",
+    "not", "no", "never", "nothing", "n't", "neither", "nor", "without", "hardly", "cannot", "can't", "nobody",
+    "no one",
+    # Contractions are one word to the matcher, so each is listed (a curly apostrophe is read as a straight one).
+    "don't", "doesn't", "didn't", "won't", "wouldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    "hadn't", "shouldn't", "couldn't", "mustn't",
 )
 
 # Cues that already contain their negation: a negator before them does not flip them twice.
@@ -175,7 +235,62 @@ SELF_NEGATED = (
     "not on the agenda", "not the right time", "does not plan", "do not plan", "not plan", "not send",
     "no decision has", "no decision had", "no decision yet", "no decision was", "no decision taken",
     "not decided", "not yet decided", "not made a decision", "not rush", "not be rushed", "did not specify",
-    "has not made", "no point", "no sense", "not related to",
+    "has not made", "no point", "no sense", "not related to", "not relevant", "not the time", "no indication",
+    "no sign", "no signs", "no alternative to", "no interest", "not serious", "isn't serious",
+    "not sincere", "not genuine",
+    "no evidence", "no real interest",
+)
+
+# A negated modal ("cannot", "would not") right before another cue turns that cue around instead of being a cue of
+# its own: "cannot be ruled out" and "would not exclude" support, "will not accept" opposes.
+MODAL_NEGATIONS = (
+    "would not", "will not", "won't", "cannot", "can't", "never",
+)
+
+# Ruling out: negated in a closing but-clause ("..., but nothing was excluded") it keeps the issue open.
+RULING_OUT = (
+    "rule out", "rules out", "ruled out", "ruling out", "exclud*", "off the table", "out of the question",
+    "rule it out", "rules it out", "ruled it out", "ruling it out",
+)
+
+# Head nouns that may follow an issue phrase before its predicate ("Storm Shadow missiles were", "the Taurus
+# delivery is still under consideration").
+HEAD_NOUNS = (
+    "missiles", "systems", "jets", "tanks", "delivery", "deliveries", "plan", "proposal", "idea", "scheme", "deal",
+    "package", "mission", "deployment", "option", "talks", "initiative",
+)
+
+# A loss as the consequence of doing without something ("without air defence, Ukraine will lose"): then that
+# something is demanded.
+LOSS = (
+    "lose", "loses", "losing", "lost", "collapse", "collapses", "fall", "falls", "defeat", "defeated", "unable",
+    "perish", "run out",
+)
+
+# Calls on others: an undecided cue after them ("urged allies to consider whether ...", "it's time to examine")
+# is what is called for, not the holder's indecision.
+CALLS = (
+    "urg*", "call for", "called for", "calls for", "calling for", "call on", "called on", "calls on", "it's time",
+    "it is time", "high time", "time has come",
+)
+
+# Amounts: "not enough air defence", "is not doing enough on sanctions" ask for more of the issue; as a predicate
+# after it ("the aid was not enough") they ask for more too, so they never oppose.
+AMOUNTS = (
+    "enough", "not enough", "sufficient", "insufficient", "too little", "too few",
+)
+
+# Cues that look forward only: "X rather than Y" rejects Y, never X.
+FORWARD_ONLY = (
+    "rather than", "instead of",
+)
+
+# Phrases that are no cue of the holder's although they contain one: someone else's stance on the holder ("faced
+# criticism", "despite warnings").
+NOT_CUES = (
+    "faced criticism", "faces criticism", "facing criticism", "drew criticism", "draws criticism",
+    "drawn criticism", "came under criticism", "come under criticism", "under fire", "despite warnings",
+    "despite criticism", "despite opposition", "despite objections", "despite concerns",
 )
 
 # Collectives that are never coded as such (codebook: vague collectives).
@@ -290,6 +405,11 @@ CLAUSE_BREAKS = (
     ": ",
 )
 
+# Conditions that end the clause of an issue looking forward ("would impose sanctions if Russia did not agree").
+CONDITIONS = (
+    " if ", " unless ", " as long as ", " provided that ", " on condition that ",
+)
+
 # Verbs of saying proper: their subject is the one who holds what the reported clause says ("Lavrov said Moscow
 # wanted talks" is Lavrov's position).
 SPEECH = frozenset({
@@ -304,6 +424,13 @@ PRESCRIPTIVE = (
     "should", "must", "need to", "needs to", "ought to", "has to", "have to", "deserves", "deserve",
     "has the right to", "have the right to", "has every right to", "might have to", "may have to", "would have to",
     "will have to",
+)
+
+# Doubts about the other side's seriousness that make a reported clause about another country the speaker's own
+# view ("X said Russia is not serious about talks": X opposes talks now, codebook).
+DOUBTS = (
+    "not serious", "isn't serious", "not sincere", "insincere", "not genuine", "not genuinely", "no indication",
+    "no sign", "no signs", "no evidence", "no interest", "no real interest", "not interested",
 )
 
 # Attribution cues that describe a state of mind rather than an act of saying: a closing reporting clause

@@ -29,7 +29,7 @@ from app.extract.attribution import (
     subject_of,
 )
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
+from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
 from app.extract.frames import (
     as_demand,
     by_agent,
@@ -54,6 +54,7 @@ from app.extract.stance import (
     denied_speech,
     drop_consequences,
     drop_elsewhere,
+    drop_named,
     drop_predicates,
     drop_targets,
     drop_weak,
@@ -158,6 +159,7 @@ class RulesExtractor:
             if not found:
                 continue
             noun_at = -2  # where the sentence first names a proposal (proposal_at), found when first needed
+            stance_buckets[i] = drop_named(lowered, stance_buckets[i], found)
             if sentence.text.rstrip("”\"’' ").endswith("?") and not _inside(quotes, sentence.start, sentence.end):
                 continue  # questions are not positions
             if is_history(sentence.text, published_on or discourse.guessed_on):
@@ -184,7 +186,9 @@ class RulesExtractor:
                     # A document's content is read up to the issue: what follows is the reporter's judgement.
                     document = speaker.rule == "document" and speaker.cue.end <= issue.start
                     upper = issue.end if document else sentence.end
-                    stance = decide_stance(text, issue, cues_here, negator_buckets[i], lower=lower, upper=upper)
+                    stance = decide_stance(
+                        text, issue, cues_here, negator_buckets[i], lower=lower, upper=upper, issues=found
+                    )
                     found_here.append((speaker, stance))
                 relative = self._relative_clause(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if relative is not None:
@@ -608,6 +612,8 @@ class RulesExtractor:
         head = lead.end() if lead else start
         if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
             return False  # "said allies must raise spending": the speaker's own demand
+        if any(f" {word} " in doc.lowered[head : issue.end] + " " for word in DOUBTS):
+            return False  # "said Russia is not serious about talks": the speaker's own doubt about the other side
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
             # "told journalists that ...": the addressee of "told", not the subject of what follows.

@@ -25,24 +25,45 @@ from app.extract import cues
 from app.extract.matcher import Hit, PhraseMatcher, drop_overlaps
 from app.taxonomy import Taxonomy
 
+# The vocabularies tested per cue, as sets.
+_MODAL_NEGATIONS = frozenset(cues.MODAL_NEGATIONS)
+_FORWARD_ONLY = frozenset(cues.FORWARD_ONLY)
+_HARMED = frozenset(cues.HARMED)
+_RULING_OUT = frozenset(cues.RULING_OUT)
+_CALLS = frozenset(cues.CALLS)
+_AMOUNTS = frozenset(cues.AMOUNTS)
+_AFTER_EXCLUDED = _FORWARD_ONLY | _AMOUNTS  # no predicate of the issue before them
 _LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
 _NEGATION_WINDOW = 3  # words between a negator and the cue it turns around
-_CUE_BEFORE = 90  # characters before an issue phrase in which its stance cue is looked for
+_CUE_BEFORE = 150  # characters before an issue phrase in which its stance cue is looked for (a news sentence
+# often puts a long object between the verb and the issue: "cautioned against giving weight to plans that seek ...")
 _CUE_AFTER = 60
 _COPULA = re.compile(
-    r"[\s,]*(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
-    r"(?:would|will|could|might|is|are|was|were|remains?)\b",
+    # The phrase's head noun may follow it ("Storm Shadow missiles were", "the Taurus delivery is").
+    r"[\s,]*(?:(?:" + "|".join(cues.HEAD_NOUNS) + r")\s+)?"
+    r"(?:and\s+[\w-]+\s+)?(?:(?:[\w-]+ly|altogether|alone|now|also|too|itself|themselves)\s+)?"
+    r"(?:would|will|could|might|is|are|was|were|remains?|cannot|can't|can|must|should|may)\b",
     re.IGNORECASE,
 )
-_PARENTHESIS = re.compile(r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\))")
+_PARENTHESIS = re.compile(
+    r"\s*(?:[–—]\s[^–—]{1,80}\s[–—]|\([^)]{1,80}\)"
+    # A short aside between commas that qualifies the subject (", “even if at the bilateral level,”").
+    r"|,\s*[“\"]?(?:even if|even|if|including|especially|at least|in particular|for example|for instance)\b"
+    r"[^,;.]{0,60},[”\"]?)",
+    re.IGNORECASE,
+)
 # Russia as the object of "against": the target of sanctions or measures, not a position on them.
 _TARGET = re.compile(
     r"\s+(?:the\s+)?(?:russia\b|russian\s+(?:federation|state|economy|government)\b|moscow\b|kremlin\b|putin\b)"
     # The country attacked ("aggression against Ukraine") and what is defended against ("a deterrent against
     # further aggression") are targets too.
     r"|\s+(?:ukraine|kyiv|kiev)\b"
-    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation)\b"
+    r"|\s+(?:[\w'’-]+\s+){0,3}?(?:aggression|attacks?|invasion|invaders?|occupiers?|occupation|targets?)\b"
+)
+# A measure named right before "against" ("measures against Russian oil"): what follows is its target.
+_MEASURE = re.compile(
+    r"\b(?:measures?|sanctions?|steps|actions?|restrictions?|bans?|embargo(?:es)?|tariffs?|penalties|package)\s*$"
 )
 # The war or the fighting as the subject of an ending verb ("the day the fighting stops"): a time, not a stance.
 _WAR_ENDS = re.compile(r"\b(?:war|fighting|hostilities|conflict|bloodshed|killing)\s+(?:\w+\s+)?$")
@@ -123,7 +144,13 @@ def compile_issues(taxonomy: Taxonomy) -> Lexicons:
 def compile_cues() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     """Compile the general vocabularies: attribution verbs, stance cues, negators."""
     attribution = PhraseMatcher([(p, "say") for p in cues.ATTRIBUTION] + [(p, "hearsay") for p in cues.HEARSAY])
-    stance = PhraseMatcher([(p, value) for value, phrases in cues.STANCE.items() for p in phrases])
+    # Someone else's stance on the holder ("faced criticism") is matched too, so that it hides its words, and
+    # then dropped (payload None) by drop_targets.
+    stance = PhraseMatcher(
+        [(p, value) for value, phrases in cues.STANCE.items() for p in phrases]
+        + [(p, 1) for p in cues.AMOUNTS]
+        + [(p, None) for p in cues.NOT_CUES]
+    )
     negators = PhraseMatcher([(p, "not") for p in cues.NEGATORS])
     return attribution, stance, negators
 
@@ -299,15 +326,50 @@ def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = N
 
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop cue words that are no stance here: "against" naming the target of a measure ("sanctions against
-    Moscow"), and ending the war itself ("to end the war, ..."), a goal rather than opposition."""
+    Moscow", "measures against Russian oil"), ending the war itself ("to end the war, ..."), a goal rather than
+    opposition, and someone else's stance on the holder ("faced criticism")."""
     return [
         h
         for h in hits
-        if not (h.phrase == "against" and _TARGET.match(lowered, h.end))
+        if h.payload is not None
+        and not (
+            h.phrase == "against"
+            and (_TARGET.match(lowered, h.end) or _MEASURE.search(lowered, max(0, h.start - 20), h.start))
+        )
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
         and not (h.phrase in _WAR_ADJECTIVES and _WAR_NOUN.match(lowered, h.end))
         and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
     ]
+
+
+def _modal_negations(lowered: str, kept: list[Hit]) -> list[Hit]:
+    """Drop a negated modal right before another cue ("cannot be ruled out", "would not exclude"): its negator
+    turns that cue around instead."""
+    return [
+        h
+        for i, h in enumerate(kept)
+        if not (
+            h.phrase in _MODAL_NEGATIONS
+            and i + 1 < len(kept)
+            and kept[i + 1].start >= h.end
+            and _words_between(lowered, h.end, kept[i + 1].start) <= _NEGATION_WINDOW - 1
+        )
+    ]
+
+
+def drop_named(lowered: str, stance_hits: list[Hit], issues: list[Hit]) -> list[Hit]:
+    """Drop the cue words inside an issue phrase that names the thing ("restrictions on Russian imports", "a halt to
+    the fighting"): they are part of its name, no stance on a later phrase ("restrictions on Russian LNG and the
+    shadow fleet"). A phrase that is a cue as a whole ("freeze the conflict") stays a cue. Then a negated modal
+    right before a remaining cue ("cannot be ruled out") gives way to that cue, which its negator turns around."""
+    names = [h for h in issues if h.payload.polarity > 0 and not h.payload.carried]
+    if names:
+        stance_hits = [
+            h
+            for h in stance_hits
+            if not any(n.start <= h.start and h.end <= n.end and (h.start, h.end) != (n.start, n.end) for n in names)
+        ]
+    return _modal_negations(lowered, stance_hits)
 
 
 # An issue named as the topic of a talk or a stance ("spoke about the guarantees issue", "its stance on strikes").
@@ -328,6 +390,9 @@ _RECEIVED = re.compile(
     r"\b(?:confronted|faced|presented|bombarded|flooded)\s+with\s+(?:[\w'’-]+\s+){0,5}$"
     r"|\b(?:(?:is|are|was|were|been|being)\s+(?:pressed|pressured|pressurised|pressurized)|under\s+pressure)"
     r"\s+(?:in)?to\s+(?:[\w'’-]+\s+){0,3}$"
+    # What someone is criticised or blamed for ("has been criticised for blocking arms supplies"): others' view.
+    r"|\b(?:been|being|was|were|is|are)\s+(?:criticised|criticized|blamed|condemned|attacked|accused)\s+for\s+"
+    r"(?:[\w'’-]+\s+){0,5}$"
 )
 # A sentence opening with the circumstances ("Amid efforts to start talks, X said ..."): background to what follows.
 _BACKDROP = re.compile(
@@ -339,6 +404,7 @@ _PREDICATE = re.compile(
     r"\s*,?\s*(?:(?:that|which)\s+)?(?:would|will|could|might|may|is|are|was|were|can|means?)?\s*"
     r"(?:only|just|merely|simply|effectively)?\s*(?:be\s+)?(?:to\s+)?"
 )
+_ENDS_IN_PREPOSITION = re.compile(r"\b(?:of|on|for|over|from|against|into|to|with)$")
 # Two phrases of one issue joined by a preposition name one thing ("the confiscation of Russian assets").
 _CHAINED = re.compile(r"\s+(?:of|on|for|over|from|against|into)\s+(?:the\s+|its\s+|their\s+)?")
 # The state of something described ("negotiations are frozen", "the talks stalled"): a report, not a position.
@@ -382,6 +448,13 @@ def is_background(
         return True
     for o in others:
         if (
+            o.end <= issue.start <= o.end + 3
+            and o.payload.issue == issue.payload.issue
+            and not lowered[o.end : issue.start].strip()
+            and not _ENDS_IN_PREPOSITION.search(lowered, o.start, o.end)
+        ):
+            return True  # "no return to normal relations with Russia": one mention, read at its first phrase
+        if (
             o.start >= issue.end
             and o.payload.issue == issue.payload.issue
             and _CHAINED.fullmatch(lowered, issue.end, o.start)
@@ -421,7 +494,8 @@ def _clause_end(text: str, position: int, upper: int) -> int:
     # A later "and that" clause still speaks of the issue ("jets were a long-term question and that no decision
     # had been taken"), so it does not end the clause looking forward.
     window = text[position:upper].lower()
-    ends = [window.find(mark) for mark in cues.CLAUSE_BREAKS if mark != " and that "]
+    # A condition after the issue is its own clause ("would impose sanctions if Russia did not agree").
+    ends = [window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS if mark != " and that "]
     ends = [e for e in ends if e >= 0]
     return position + min(ends) if ends else upper
 
@@ -456,11 +530,15 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
         ]
         if reach:
             owners.setdefault(id(reach[-1]), []).append(neg)
+    called = False  # a call on others to consider ("urged allies to consider whether") is a call, not indecision
     for cue in chain:
         v, n = cue_value(text, cue, owners.get(id(cue), []))
         negated = negated or n
+        if v == 0 and called:
+            continue
         if v == 0:
             return 0, negated
+        called = called or (v > 0 and cue.phrase in _CALLS)
         if v < 0 and previous is not None and previous[1] < 0 and _JOINED.fullmatch(text[previous[0] : cue.start]):
             previous = (cue.end, v)
             continue
@@ -470,7 +548,14 @@ def combine_cues(text: str, chain: list[Hit], negator_hits: list[Hit]) -> tuple[
 
 
 def decide_stance(
-    text: str, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], *, lower: int, upper: int
+    text: str,
+    issue: Hit,
+    stance_hits: list[Hit],
+    negator_hits: list[Hit],
+    *,
+    lower: int,
+    upper: int,
+    issues: list[Hit] = (),
 ) -> Stance:
     """Return the stance of an issue mention from the cues of its clause, negation and the phrase's polarity.
 
@@ -486,7 +571,36 @@ def decide_stance(
     if precondition is not None:
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
+    # "Without more air defence, Ukraine will lose": what is needed to avert a loss is demanded, no negation.
+    if text.find("ithout", start, issue.start) >= 0:
+        negator_hits = [
+            n
+            for n in negator_hits
+            if not (
+                n.phrase == "without"
+                and start <= n.start
+                and n.end <= issue.start
+                and _words_between(text, n.end, issue.start) <= _NEGATION_WINDOW
+                and _needed(text, n, issue, stance_hits, negator_hits, upper)
+            )
+        ]
     chain = [h for h in stance_hits if start <= h.start and h.end <= issue.start]
+    amounts = [h for h in chain if h.phrase in _AMOUNTS]
+    if amounts:
+        # "does not have enough air defence": asking for more; the negation is part of the amount.
+        negator_hits = [
+            n
+            for n in negator_hits
+            if not any(n.end <= a.start and _words_between(text, n.end, a.start) <= 2 for a in amounts)
+        ]
+    # A harm foreseen for the issue ("would damage the talks", "could undermine relations"): the holder values it.
+    if any(h.phrase in _HARMED for h in chain):
+        chain = [
+            h._replace(payload=1)
+            if h.phrase in _HARMED and _CONSEQUENCE.search(text, max(0, h.start - 40), h.start)
+            else h
+            for h in chain
+        ]
     conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
     if conditional:
         # The consequence decides: after the if-clause, or before it ("a war would be inevitable if troops...").
@@ -496,13 +610,19 @@ def decide_stance(
             chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
     elif not chain and precondition is None:
         end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
-        chain = [h for h in stance_hits if h.start >= issue.end and h.end <= end][:1]
+        # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
+        chain = _predicate(
+            text,
+            [h for h in stance_hits if h.start >= issue.end and h.end <= end and h.phrase not in _AFTER_EXCLUDED],
+        )
     elif chain:
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
         # past a parenthesis between dashes ("sending tanks – which X ruled out – and jets would add fuel").
         after = _skip_parenthesis(text, issue.end, upper)
         end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
-        later = [h for h in stance_hits if h.start >= after and h.end <= end][:1]
+        later = _predicate(
+            text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in _AFTER_EXCLUDED]
+        )
         if later and _COPULA.match(text, after, later[0].start):
             chain = chain + later
     if conditional:
@@ -515,9 +635,20 @@ def decide_stance(
         value, negated = (-1, False) if harmful else (0, False) if undecided else (1, False)
     else:
         value, negated = combine_cues(text, chain, negator_hits) if chain else (1, False)
+        if _warned_about(text, issue, start, upper):
+            value = -1  # "warned that the loan would strip Russia of a bargaining chip": the consequence is feared
+        kept_open = _kept_open(text, issue, stance_hits, negator_hits, issues, upper)
+        if kept_open is not None:
+            # "there was no consensus on sending troops, but nothing was excluded": the last word is not ruling out.
+            return Stance("support" if polarity > 0 else "oppose", kept_open.phrase, True)
     # A negator right on the issue phrase ("no German troops", "not send tanks") with no cue in between.
+    turned = False
     for neg in negator_hits:
         if neg.end <= issue.start and _words_between(text, neg.end, issue.start) <= 2:
+            if _RELATIVE_NEGATION.search(text, max(0, neg.start - 12), neg.start):
+                continue  # "members who don't meet the spending target": a description of others, not a refusal
+            if _is_cue_part(neg, chain):
+                continue  # counted in its cue ("cannot win without missiles": the "without" still turns around)
             # "no decision without Europe", "cannot take place without Kyiv": two negations cancel out.
             # A negation already counted in a cue ("would not accept ... without guarantees") is not a second one.
             double = neg.phrase == "without" and any(
@@ -526,12 +657,127 @@ def decide_stance(
             )
             free = not any(neg.end <= h.start and h.end <= issue.start for h in chain) and not _is_cue_part(neg, chain)
             if free and not double:
-                value, negated = -value, True
+                value, negated, turned = -value, True, True
             break
+    if not turned and _excepted(text, issue, negator_hits, chain, start, upper):
+        value, negated = -value, True
     label = " + ".join(h.phrase for h in chain) or None
     if value == 0:
         return Stance("neutral", label, negated)
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
+
+
+_EPITHET = re.compile(r"\s+(?:(?:a|an|the|very|highly|extremely|most|so|too|truly)\s+)?", re.IGNORECASE)
+_ADJACENT = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}")
+
+
+def _predicate(text: str, after: list[Hit]) -> list[Hit]:
+    """Return the first cue after an issue phrase with the cues that continue it word by word ("sanctions should be
+    lifted": should + lifted; "must not be ruled out")."""
+    chain = after[:1]
+    for h in after[1:]:
+        if not _ADJACENT.fullmatch(text, chain[-1].end, h.start):
+            break
+        if h.payload < 0 and chain[-1].payload < 0 and _EPITHET.fullmatch(text, chain[-1].end, h.start):
+            continue  # "a dangerous escalation": an adjective and its noun say one thing
+        chain.append(h)
+    return chain
+
+
+def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], start: int, upper: int) -> bool:
+    """Return whether a "without X" phrase is the exception of a negation ("there can be no deal about Ukraine
+    without Ukraine", "Without Europe, there will be no lasting settlement"): then X is insisted on.
+
+    The negation is free (not part of a cue, no cue between it and the phrase) in the phrase's clause before it, or,
+    when the phrase opens its clause, a few words after it."""
+    if not text[issue.start : issue.end].lower().startswith("without"):
+        return False
+    for neg in negator_hits:
+        if (
+            start <= neg.start
+            and neg.end <= issue.start
+            and not _is_cue_part(neg, chain)
+            and not any(neg.end <= h.start and h.end <= issue.start for h in chain)
+        ):
+            return True
+    if not _OPENS.search(text, max(0, issue.start - 40), issue.start) and _WORD.search(text, start, issue.start):
+        return False
+    end = min(_clause_end(text, issue.end, upper), issue.end + 60)
+    return any(issue.end <= n.start and n.end <= end and n.phrase != "without" for n in negator_hits)
+
+
+# A modal right before a harm: a consequence foreseen ("would cause great damage to", "could undermine").
+_CONSEQUENCE = re.compile(r"\b(?:would|could|will|might|may|can)\s+(?:[\w'’\"“-]+\s+){0,2}[\"“]?$", re.IGNORECASE)
+# A warning whose reported clause opens with the issue as its subject ("cautioned that the proposed loan would").
+_WARNING = re.compile(
+    r"\b(?:warn(?:ed|s|ing)?|cautioned|cautions|cautioning)\s+(?:[\w'’-]+\s+){0,2}?that\s+"
+    r"(?:(?!(?:would|could|will|might|must|should|may|can|if|which|who)\b)[\w'’“”\"-]+\s+){0,7}[\"“‘]?$",
+    re.IGNORECASE,
+)
+_WARN_WORD = re.compile(r"warn|caution", re.IGNORECASE)
+_SUBJECT_OF_MODAL = re.compile(
+    r"(?:[”\"’']s?)?(?:\s+(?!(?:which|that|who)\b)[\w'’“”\"-]+){0,6}?,?\s+(?:would|could|will|might)\b", re.IGNORECASE
+)
+
+
+def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
+    """Return whether the issue is the subject of a warned consequence ("warned that sending troops would ...")."""
+    lower = max(start - 40, 0)
+    if _WARN_WORD.search(text, lower, issue.start) is None:
+        return False  # a cheap test first: most issues have no warning before them
+    return bool(
+        _WARNING.search(text, lower, issue.start)
+        and _SUBJECT_OF_MODAL.match(text, _skip_parenthesis(text, issue.end, upper), upper)
+    )
+
+
+_NO_OBJECT = re.compile(
+    r"\s*(?:(?:it|this|that|anything|either)\s*)?(?:[.,;:!?”\"’)]|$|\s*(?:for now|yet|at this stage|entirely|"
+    r"completely|altogether|in the future|in future|for the future|either)\b)",
+    re.IGNORECASE,
+)
+_BUT = re.compile(r",?\s+but\s+(?:that\s+)?", re.IGNORECASE)
+
+
+def _kept_open(
+    text: str, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], issues: list[Hit], upper: int
+) -> Hit | None:
+    """Return the negated ruling-out cue of a closing but-clause that names no issue of its own ("..., but that
+    nothing was excluded", "but did not rule it out"), else None."""
+    if text.find(" but ", issue.end, upper) < 0:
+        return None
+    but = _BUT.search(text, issue.end, upper)
+    if but is None or _BUT.search(text, but.end(), upper) or any(but.end() <= h.start < upper for h in issues):
+        return None
+    if any(h.end <= but.start() and h.start >= issue.end for h in issues):
+        return None  # another issue between the phrase and the but-clause: it is that one's
+    for cue in stance_hits:
+        if but.end() <= cue.start and cue.end <= upper and cue.phrase in _RULING_OUT:
+            value, negated = cue_value(text, cue, [n for n in negator_hits if n.start >= but.start()])
+            # Without an object of its own: "nothing was excluded", "did not rule it out", not "... rule out jets".
+            return cue if negated and value > 0 and _NO_OBJECT.match(text, cue.end, upper) else None
+    return None
+
+
+_OPENS = re.compile(r"(?:^|[.;:!?\n])[\s\"“‘'(]*$")
+_LEADS_CLAUSE = re.compile(r"(?:^|[.;:!?\n,]|\bthat)[\s\"“‘'(]*$", re.IGNORECASE)
+_LOSS = re.compile(r"\b(?:" + "|".join(cues.LOSS) + r")\b", re.IGNORECASE)
+
+
+def _needed(text: str, without: Hit, issue: Hit, stance_hits: list[Hit], negator_hits: list[Hit], upper: int) -> bool:
+    """Return whether "without X" opens a clause whose consequence is a loss or a negation ("without more air
+    defence, Ukraine will lose"; "without guarantees there will be no peace"): X is what the holder demands."""
+    if not _LEADS_CLAUSE.search(text, max(0, without.start - 12), without.start):
+        return False
+    end = min(upper, issue.end + 100)
+    return bool(
+        any(issue.end <= n.start and n.end <= end for n in negator_hits)
+        or any(issue.end <= h.start and h.end <= end and h.payload == -1 for h in stance_hits)
+        or _LOSS.search(text, issue.end, end)
+    )
+
+
+_RELATIVE_NEGATION = re.compile(r"\b(?:who|which|that)\s+(?:(?:do|does|did)\s+)?$", re.IGNORECASE)
 
 
 def _is_cue_part(neg: Hit, chain: list[Hit]) -> bool:
