@@ -101,8 +101,10 @@ class PhraseMatcher:
         patterns, needles = self._patterns, self._needles
         for last, (length, word_start, word_end, values, triggered) in self._automaton.iter(lowered):
             start, end = last - length + 1, last + 1
-            if word_start and start > 0 and _is_word(lowered[start - 1]):
-                continue  # inside a word
+            if word_start and start > 0:
+                before = lowered[start - 1]
+                if before.isalnum() or before == "_":  # _is_word, inlined: this runs for every hit
+                    continue  # inside a word
             for index in triggered:
                 # The phrase's longest later word must follow within its reach before the regex is tried.
                 if lowered.find(needles[index], start, start + _REACH) < 0:
@@ -113,7 +115,7 @@ class PhraseMatcher:
                     hits.append(Hit(start, m.end(), phrase, payload))
             if not values:
                 continue
-            goes_on = word_end and end < size and _is_word(lowered[end])
+            goes_on = word_end and end < size and (lowered[end].isalnum() or lowered[end] == "_")
             for phrase, wildcard, payload, exact in values:
                 stop = end
                 if wildcard:
