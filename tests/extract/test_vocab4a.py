@@ -64,6 +64,8 @@ def found(rules, text: str) -> set[tuple[str, str, str]]:
             "Poland dismissed the latest peace overtures from the Kremlin as a trick.",
         ),
         (("France", "negotiations", "support"), "France said it would hold a call with the Russian leader this week."),
+        (("Hungary", "negotiations", "support"), "Hungary said Europe should make peace with Russia soon."),
+        (("Slovakia", "negotiations", "support"), "Slovakia said the West must sit down with the Russians."),
     ],
 )
 def test_negotiations_phrasings(rules, claim, text):
@@ -88,6 +90,7 @@ def test_negotiations_phrasings(rules, claim, text):
         (("Hungary", "ceasefire", "support"), "Hungary called for local truces along the front."),
         (("Italy", "ceasefire", "support"), "Italy urged the two armies to cease firing."),
         (("Germany", "ceasefire", "oppose"), "Germany warned that freezing the fighting would reward aggression."),
+        (("Austria", "ceasefire", "support"), "Austria called for a cessation of all hostilities."),
     ],
 )
 def test_ceasefire_phrasings(rules, claim, text):
@@ -230,6 +233,9 @@ def test_security_guarantees_phrasings(rules, claim, text):
         (("United Kingdom", "military-aid", "support"), "Britain pledged more military kit for Kyiv."),
         (("Germany", "military-aid", "support"), "Germany pledged funds for the PURL initiative."),
         (("Sweden", "military-aid", "support"), "Sweden pledged more interceptor missiles for Kyiv."),
+        (("Germany", "military-aid", "support"), "Germany pledged new weapon systems for Kyiv."),
+        (("United States", "military-aid", "support"), "Washington announced a new drawdown package for Kyiv."),
+        (("Canada", "military-aid", "support"), "Canada said it would keep weapon shipments flowing to Kyiv."),
     ],
 )
 def test_military_aid_phrasings(rules, claim, text):
@@ -269,6 +275,8 @@ def test_military_aid_phrasings(rules, claim, text):
             "Poland said there should be no restrictions on using Western weapons.",
         ),
         (("Denmark", "advanced-weapons", "support"), "Denmark said it would join the jet coalition."),
+        (("United States", "advanced-weapons", "support"), "The United States approved GLSDB bombs for Kyiv."),
+        (("Poland", "advanced-weapons", "support"), "Poland said it would give Kyiv combat planes."),
     ],
 )
 def test_advanced_weapons_phrasings(rules, claim, text):
@@ -291,6 +299,7 @@ def test_advanced_weapons_phrasings(rules, claim, text):
         ("advanced-weapons", "Finland said the United States had a longer range of options than Europe."),
         ("security-guarantees", "Spain said the goal was a just and lasting peace and security for Ukraine."),
         ("negotiations", "Estonia said the negotiating table at the hotel was too small for the delegations."),
+        ("military-aid", "Poland said the drawdown of American troops from Europe worried it."),
     ],
 )
 def test_look_alikes_name_no_issue(rules, issue, text):
