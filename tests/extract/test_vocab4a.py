@@ -66,6 +66,13 @@ def found(rules, text: str) -> set[tuple[str, str, str]]:
         (("France", "negotiations", "support"), "France said it would hold a call with the Russian leader this week."),
         (("Hungary", "negotiations", "support"), "Hungary said Europe should make peace with Russia soon."),
         (("Slovakia", "negotiations", "support"), "Slovakia said the West must sit down with the Russians."),
+        (("Germany", "negotiations", "support"), "Germany said the time had come for negotiation."),
+        (("France", "negotiations", "support"), "France said it backed the peace efforts led by Washington."),
+        (
+            ("Italy", "negotiations", "support"),
+            "Italy welcomed the resumption of direct contacts between Moscow and Kyiv.",
+        ),
+        (("Hungary", "negotiations", "support"), "Hungary praised the peacemaking efforts of the US president."),
     ],
 )
 def test_negotiations_phrasings(rules, claim, text):
@@ -91,6 +98,9 @@ def test_negotiations_phrasings(rules, claim, text):
         (("Italy", "ceasefire", "support"), "Italy urged the two armies to cease firing."),
         (("Germany", "ceasefire", "oppose"), "Germany warned that freezing the fighting would reward aggression."),
         (("Austria", "ceasefire", "support"), "Austria called for a cessation of all hostilities."),
+        (("Germany", "ceasefire", "support"), "Germany called for an immediate cessation of the attacks on civilians."),
+        (("France", "ceasefire", "support"), "France backed a thirty-day pause in attacks."),
+        (("Italy", "ceasefire", "support"), "Italy backed a pause in strikes on power plants."),
     ],
 )
 def test_ceasefire_phrasings(rules, claim, text):
@@ -126,6 +136,10 @@ def test_ceasefire_phrasings(rules, claim, text):
         (("Lithuania", "troops-in-ukraine", "support"), "Lithuania said it would keep trainers in Ukraine."),
         (("Russia", "troops-in-ukraine", "oppose"), "Russia rejected any foreign military presence in Ukraine."),
         (("France", "troops-in-ukraine", "support"), "France said Western contingents could help secure a peace."),
+        (
+            ("United Kingdom", "troops-in-ukraine", "support"),
+            "Britain said British troops could be deployed to Ukraine after a deal.",
+        ),
     ],
 )
 def test_troops_in_ukraine_phrasings(rules, claim, text):
@@ -153,6 +167,11 @@ def test_troops_in_ukraine_phrasings(rules, claim, text):
             "Russia demanded an end to the alliance's eastward expansion to Ukraine.",
         ),
         (("Estonia", "ukraine-nato-membership", "support"), "Estonia backed the accession of Ukraine to NATO."),
+        (
+            ("Hungary", "ukraine-nato-membership", "oppose"),
+            "Hungary rejected Kyiv's bid to enter the North Atlantic Alliance.",
+        ),
+        (("Hungary", "ukraine-nato-membership", "oppose"), "Hungary rejected Kyiv's bid to enter NATO."),
     ],
 )
 def test_ukraine_nato_membership_phrasings(rules, claim, text):
@@ -177,6 +196,14 @@ def test_ukraine_nato_membership_phrasings(rules, claim, text):
         (("Austria", "ukraine-eu-membership", "support"), "Austria backed the accession of Ukraine to the EU."),
         (("Poland", "ukraine-eu-membership", "support"), "Poland supports European Union accession for Ukraine."),
         (("Germany", "ukraine-eu-membership", "support"), "Germany said it shared Kyiv's EU hopes."),
+        (
+            ("Hungary", "ukraine-eu-membership", "oppose"),
+            "Hungary said it would veto the opening of negotiation chapters with Kyiv.",
+        ),
+        (
+            ("Slovakia", "ukraine-eu-membership", "oppose"),
+            "Slovakia said it would block the opening of negotiating chapters with Kyiv.",
+        ),
     ],
 )
 def test_ukraine_eu_membership_phrasings(rules, claim, text):
@@ -203,6 +230,18 @@ def test_ukraine_eu_membership_phrasings(rules, claim, text):
             "France said it would come to Ukraine's defence if Russia attacked again.",
         ),
         (("Norway", "security-guarantees", "support"), "Norway signed a security cooperation agreement with Ukraine."),
+        (
+            ("Germany", "security-guarantees", "support"),
+            "Germany said it would help ensure Ukraine's long-term security.",
+        ),
+        (
+            ("United States", "security-guarantees", "oppose"),
+            "The United States ruled out any American security guarantee.",
+        ),
+        (
+            ("Finland", "security-guarantees", "support"),
+            "Finland said it would help ensure Ukraine's long-term security.",
+        ),
     ],
 )
 def test_security_guarantees_phrasings(rules, claim, text):
@@ -236,6 +275,13 @@ def test_security_guarantees_phrasings(rules, claim, text):
         (("Germany", "military-aid", "support"), "Germany pledged new weapon systems for Kyiv."),
         (("United States", "military-aid", "support"), "Washington announced a new drawdown package for Kyiv."),
         (("Canada", "military-aid", "support"), "Canada said it would keep weapon shipments flowing to Kyiv."),
+        (("Germany", "military-aid", "support"), "Germany said it would finance more air-defence systems for Kyiv."),
+        (
+            ("Norway", "military-aid", "support"),
+            "Norway said it would fund the production of artillery rounds for Ukraine.",
+        ),
+        (("Hungary", "military-aid", "oppose"), "Hungary refused to let weapons for Ukraine cross its territory."),
+        (("Sweden", "military-aid", "support"), "Sweden pledged a new package for the Ukrainian armed forces."),
     ],
 )
 def test_military_aid_phrasings(rules, claim, text):
@@ -277,6 +323,9 @@ def test_military_aid_phrasings(rules, claim, text):
         (("Denmark", "advanced-weapons", "support"), "Denmark said it would join the jet coalition."),
         (("United States", "advanced-weapons", "support"), "The United States approved GLSDB bombs for Kyiv."),
         (("Poland", "advanced-weapons", "support"), "Poland said it would give Kyiv combat planes."),
+        (("Germany", "advanced-weapons", "oppose"), "Germany refused to deliver the cruise missile."),
+        (("Poland", "advanced-weapons", "support"), "Poland said it would hand over its MiG fighters."),
+        (("France", "advanced-weapons", "support"), "France said it would send light tanks."),
     ],
 )
 def test_advanced_weapons_phrasings(rules, claim, text):
@@ -300,6 +349,7 @@ def test_advanced_weapons_phrasings(rules, claim, text):
         ("security-guarantees", "Spain said the goal was a just and lasting peace and security for Ukraine."),
         ("negotiations", "Estonia said the negotiating table at the hotel was too small for the delegations."),
         ("military-aid", "Poland said the drawdown of American troops from Europe worried it."),
+        ("advanced-weapons", "Lithuania said a Russian cruise missile had crossed into Polish airspace."),
     ],
 )
 def test_look_alikes_name_no_issue(rules, issue, text):
