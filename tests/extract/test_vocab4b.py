@@ -120,6 +120,30 @@ def test_concept_phrasings(rules, text, issue, stance):
 
 
 @pytest.mark.parametrize(
+    "text, issue, stance",
+    [
+        ("Kaja Kallas said the EU must impose further costs on Russia.", "sanctions", "support"),
+        ("Donald Tusk backed a lower price ceiling on Russian crude.", "sanctions", "support"),
+        ("Estonia welcomed the new package against Russia.", "sanctions", "support"),
+        ("Viktor Orban said Ukraine would have to concede territory.", "territorial-integrity", "oppose"),
+        ("Volodymyr Zelensky ruled out any territorial concession.", "territorial-integrity", "support"),
+        ("Viktor Orban said Russia would keep the territory it has taken.", "territorial-integrity", "oppose"),
+        (
+            "Zelensky said Ukraine would never let Russia keep the occupied territories.",
+            "territorial-integrity",
+            "support",
+        ),
+        ("Pedro Sanchez opposed any defence cuts.", "defense-spending", "support"),
+        ("Olaf Scholz backed the European Sky Shield initiative.", "defense-spending", "support"),
+        ("Emmanuel Macron said Europe must play a role in the peace process.", "europe-in-negotiations", "support"),
+        ("Donald Tusk warned against a new Yalta.", "europe-in-negotiations", "support"),
+    ],
+)
+def test_concept_phrasings_more(rules, text, issue, stance):
+    assert any(i == issue and s == stance for _, i, s in found(rules, text))
+
+
+@pytest.mark.parametrize(
     "text, issue",
     [
         # defending the alliance's own ground is no position on Ukraine's territory
@@ -137,6 +161,8 @@ def test_concept_phrasings(rules, text, issue, stance):
         ("Speaking on the sidelines of the summit, the Dutch premier praised the coalition.", "europe-in-negotiations"),
         # a small share of GDP for aid to Ukraine is no defence budget ("1.5 percent" is no "5 percent")
         ("The German chancellor said 1.5 percent more would go to bridges and railways.", "defense-spending"),
+        # a role in derailing talks is no place in them
+        ("Hungary said London's role in stalling the peace process was plain.", "europe-in-negotiations"),
     ],
 )
 def test_look_alikes(rules, text, issue):
