@@ -167,3 +167,9 @@ def test_concept_phrasings_more(rules, text, issue, stance):
 )
 def test_look_alikes(rules, text, issue):
     assert issue not in issues(rules, text)
+
+
+def test_no_gap_phrase_opens_with_a_one_letter_word(rules):
+    """A gap phrase is tried wherever its first word occurs: a first word "a" would be tried at every letter a."""
+    openers = {phrase.split()[0].rstrip("*") for _, phrase, _ in rules.lexicons.matcher._patterns}
+    assert not [w for w in openers if len(w) <= 1]
