@@ -245,7 +245,10 @@ def subject_of(
                 else:
                     break
             return Speaker(list(reversed(group)), cue, "subject")
-    which = _WHICH.search(text, max(lower, cue.start - 30), cue.start)
+    # A "which" clause not settled above (a person before it, no comma, or no actor right before it). The substring
+    # test first: this runs for every cue, and most sentences have no "which".
+    near = max(lower, cue.start - 30)
+    which = _WHICH.search(text, near, cue.start) if text.find("which", near, cue.start) >= 0 else None
     if which is not None and not any(which.end() <= r.start < cue.start for r in refs):
         # "China's position paper, which calls for a ceasefire": the paper's, not the sentence subject's; "Germany,
         # which has opposed ..." is its antecedent's (a "which" clause naming its own subject is left as it is).
