@@ -13,18 +13,13 @@ printed with its evidence sentence.
 from __future__ import annotations
 
 import argparse
-import json
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from app.evaluation import norm as fold
+from app.evaluation import read_jsonl
 from app.extract import make_extractor
 from app.taxonomy import load_taxonomy
-
-
-def fold(name: str) -> str:
-    """Return a name lower-cased and without accents, as the scorer compares them."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
 
 
 def main() -> None:
@@ -44,12 +39,8 @@ def main() -> None:
         lowered = text.lower().replace("’", "'")
         return {getattr(h.payload, "issue", None) for h in rules.lexicons.matcher.find(text, lowered)}
 
-    gold = [json.loads(line) for line in Path(args.gold).read_text(encoding="utf-8").splitlines() if line.strip()]
-    predicted = {}
-    for line in Path(args.predicted).read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            doc = json.loads(line)
-            predicted[doc["doc_id"]] = doc["claims"]
+    gold = read_jsonl(Path(args.gold))
+    predicted = {doc["doc_id"]: doc.get("claims", []) for doc in read_jsonl(Path(args.predicted))}
     classes: Counter[str] = Counter()
     rows = []
     for doc in gold:
