@@ -76,10 +76,20 @@ class Gazetteer:
         self._matcher = PhraseMatcher(entries, case_sensitive=self._exact)
         self._governments = {code: taxonomy.government(code) for code in taxonomy.countries}
 
+    @property
+    def matcher(self) -> PhraseMatcher:
+        """The phrase dictionary behind find, for an extractor that matches several dictionaries in one pass."""
+        return self._matcher
+
     def find(self, text: str, lowered: str) -> list[Hit]:
         """Return the actor-like phrases of a text, proper names only where written with a capital."""
+        return self.proper(text, self._matcher.find(text, lowered))
+
+    def proper(self, text: str, found: list[Hit]) -> list[Hit]:
+        """Return the hits of this gazetteer's matcher that are actors: proper names only where written with a
+        capital."""
         hits = []
-        for hit in self._matcher.find(text, lowered):
+        for hit in found:
             if hit.payload.kind in ("person", "org", "country", "seat", "adj"):
                 surface = text[hit.start : hit.end]
                 if not any(ch.isupper() for ch in surface):

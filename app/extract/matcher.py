@@ -12,12 +12,14 @@ Phrase syntax (shared by the cue vocabularies and the issue lexicons):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
 
 _WORD_TAIL = re.compile(r"[\w'’-]*")
+_START, _END = itemgetter(0), itemgetter(1)  # a hit's start and end, as sort keys
 _REACH = 240  # characters: a gap phrase longer than this (three gap words of 60+ characters) is not looked for
 # A gap ends before a whole word: "provide anti-aircraft" is no "provide .. aircraft" (a compound's tail is no word).
 # It holds no negation: "troops should not be sent" is no "troops .. be sent" (the phrase would hide the "not").
@@ -33,6 +35,10 @@ class Hit(NamedTuple):
     end: int
     phrase: str
     payload: Any
+
+
+# A named tuple's __new__ is a Python function; tuple.__new__ builds the same hit in C (a document makes hundreds).
+_hit = tuple.__new__
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -53,70 +59,102 @@ class PhraseMatcher:
     """Match many phrases at once; each phrase carries a payload (an issue and polarity, a role...)."""
 
     def __init__(self, entries: Iterable[tuple[str, Any]], *, case_sensitive: Iterable[str] = ()) -> None:
-        self._automaton = ahocorasick.Automaton()
+        # Plain phrases by lower-case key: (phrase, wildcard, payload, the phrase when it must match its case).
+        self._keys: dict[str, list[tuple[str, bool, Any, str | None]]] = {}
+        # Gap and inner-wildcard phrases: (regex, phrase, payload), tried where their first word is found.
         self._patterns: list[tuple[re.Pattern, str, Any]] = []
-        self._needles: list[str] = []  # per pattern: a word it cannot match without
-        keys: dict[str, list[tuple[str, bool, Any]]] = {}
-        regex_parts: list[tuple[str, Any]] = []
+        self._firsts: list[str] = []  # per pattern: its first word, the automaton key that triggers it
+        self._needles: list[str] = []  # per pattern: a later word it cannot match without
+        case_sensitive = frozenset(case_sensitive)
         for phrase, payload in entries:
             phrase = " ".join(phrase.split())
             if not phrase:
                 continue
             words = phrase.split()
             if ".." in words or any(w.endswith("*") for w in words[:-1]):
-                regex_parts.append((phrase, payload))
+                pattern = re.compile(_phrase_regex(phrase.lower()) + r"(?![\w])", re.IGNORECASE)
+                self._patterns.append((pattern, phrase, payload))
+                later = [w.rstrip("*") for w in phrase.lower().split()[1:] if w != ".."]
+                self._needles.append(max(later, key=len) if later else "")
+                self._firsts.append(words[0].rstrip("*").lower())
                 continue
             wildcard = phrase.endswith("*")
-            key = phrase.rstrip("*").lower()
-            keys.setdefault(key, []).append((phrase, wildcard, payload))
-        triggers: dict[str, list[int]] = {}
-        for phrase, payload in regex_parts:
-            pattern = re.compile(_phrase_regex(phrase.lower()) + r"(?![\w])", re.IGNORECASE)
-            self._patterns.append((pattern, phrase, payload))
-            later = [w.rstrip("*") for w in phrase.lower().split()[1:] if w != ".."]
-            self._needles.append(max(later, key=len) if later else "")
-            first = phrase.split()[0].rstrip("*").lower()
-            triggers.setdefault(first, []).append(len(self._patterns) - 1)
-        case_sensitive = frozenset(case_sensitive)
-        for key in keys.keys() | triggers.keys():
-            # Per key, decided once here rather than per hit: whether a word character before or after the key
-            # would put it inside a longer word, and which phrases must also match case-sensitively.
-            values = tuple(
-                (phrase, wildcard, payload, phrase.rstrip("*") if phrase in case_sensitive else None)
-                for phrase, wildcard, payload in keys.get(key, [])
-            )
-            entry = (len(key), _is_word(key[0]), _is_word(key[-1]), values, tuple(triggers.get(key, [])))
-            self._automaton.add_word(key, entry)
-        self._empty = not (keys or triggers)
-        if not self._empty:
-            self._automaton.make_automaton()
+            exact = phrase.rstrip("*") if phrase in case_sensitive else None
+            self._keys.setdefault(phrase.rstrip("*").lower(), []).append((phrase, wildcard, payload, exact))
+        self._compiled = _Automaton([self])
 
     def find(self, text: str, lowered: str | None = None) -> list[Hit]:
         """Return every whole-word hit in text, sorted by start then longest first."""
+        return self._compiled.find(text, lowered)[0]
+
+
+class PhraseMatchers:
+    """Several phrase dictionaries matched in one pass over a text, each hit sorted out to its own dictionary."""
+
+    # One automaton walk costs about as much as a pass over the text; an extractor with six dictionaries walks once.
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self._compiled = _Automaton(matchers)
+
+    def find(self, text: str, lowered: str | None = None) -> list[list[Hit]]:
+        """Return, per dictionary in the order given, what PhraseMatcher.find would return."""
+        return self._compiled.find(text, lowered)
+
+
+class _Automaton:
+    """The Aho-Corasick automaton of one or more phrase dictionaries, and the walk that turns its output into hits."""
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._size = len(matchers)
+        self._patterns: list[tuple[re.Pattern, str, Any, int]] = []  # with the dictionary's index
+        values: dict[str, list] = {}
+        triggers: dict[str, dict[str, list[int]]] = {}  # first word -> needle -> patterns
+        for index, matcher in enumerate(matchers):
+            for key, entries in matcher._keys.items():
+                values.setdefault(key, []).extend((*entry, index) for entry in entries)
+            for (pattern, phrase, payload), first, needle in zip(
+                matcher._patterns, matcher._firsts, matcher._needles, strict=True
+            ):
+                self._patterns.append((pattern, phrase, payload, index))
+                triggers.setdefault(first, {}).setdefault(needle, []).append(len(self._patterns) - 1)
+        for key in values.keys() | triggers.keys():
+            # Per key, decided once here rather than per hit: whether a word character before or after the key
+            # would put it inside a longer word. Patterns are grouped by needle: one look per needle, not per pattern.
+            triggered = tuple((needle, tuple(at)) for needle, at in triggers.get(key, {}).items())
+            entry = (len(key), _is_word(key[0]), _is_word(key[-1]), tuple(values.get(key, ())), triggered)
+            self._automaton.add_word(key, entry)
+        self._empty = not (values or triggers)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str, lowered: str | None = None) -> list[list[Hit]]:
+        """Return every whole-word hit in text per dictionary, each list sorted by start then longest first."""
         lowered = lowered if lowered is not None else text.lower()
-        hits: list[Hit] = []
+        found: list[list[Hit]] = [[] for _ in range(self._size)]
         if self._empty:
-            return hits
+            return found
         size = len(lowered)
-        patterns, needles = self._patterns, self._needles
+        patterns = self._patterns
         for last, (length, word_start, word_end, values, triggered) in self._automaton.iter(lowered):
             start, end = last - length + 1, last + 1
             if word_start and start > 0:
                 before = lowered[start - 1]
                 if before.isalnum() or before == "_":  # _is_word, inlined: this runs for every hit
                     continue  # inside a word
-            for index in triggered:
+            for needle, indices in triggered:
                 # The phrase's longest later word must follow within its reach before the regex is tried.
-                if lowered.find(needles[index], start, start + _REACH) < 0:
+                if lowered.find(needle, start, start + _REACH) < 0:
                     continue
-                pattern, phrase, payload = patterns[index]
-                m = pattern.match(lowered, start)
-                if m:
-                    hits.append(Hit(start, m.end(), phrase, payload))
+                for index in indices:
+                    pattern, phrase, payload, out = patterns[index]
+                    m = pattern.match(lowered, start)
+                    if m:
+                        found[out].append(_hit(Hit, (start, m.end(), phrase, payload)))
             if not values:
                 continue
             goes_on = word_end and end < size and (lowered[end].isalnum() or lowered[end] == "_")
-            for phrase, wildcard, payload, exact in values:
+            for phrase, wildcard, payload, exact, out in values:
                 stop = end
                 if wildcard:
                     stop = _WORD_TAIL.match(lowered, end).end()
@@ -124,18 +162,18 @@ class PhraseMatcher:
                     continue  # the word goes on
                 if exact is not None and not text.startswith(exact, start):
                     continue
-                hits.append(Hit(start, stop, phrase, payload))
-        hits.sort(key=_order)
-        return hits
+                found[out].append(_hit(Hit, (start, stop, phrase, payload)))
+        for hits in found:
+            # By start, then longest first: two sorts on C-level keys (a stable sort keeps the first one's order
+            # among equal starts), cheaper than one on a Python key.
+            hits.sort(key=_END, reverse=True)
+            hits.sort(key=_START)
+        return found
 
 
 def _is_word(char: str) -> bool:
     """Return whether a character is a word character (regular expressions' \\w)."""
     return char.isalnum() or char == "_"
-
-
-def _order(hit: Hit) -> tuple[int, int]:
-    return hit.start, hit.start - hit.end
 
 
 def drop_overlaps(hits: list[Hit]) -> list[Hit]:

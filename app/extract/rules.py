@@ -42,7 +42,7 @@ from app.extract.frames import (
     is_setting,
 )
 from app.extract.gazetteer import Gazetteer
-from app.extract.matcher import Hit, drop_overlaps
+from app.extract.matcher import Hit, PhraseMatchers, drop_overlaps
 from app.extract.segment import Sentence, split_sentences
 from app.extract.signatories import cosignatories
 from app.extract.stance import (
@@ -100,6 +100,16 @@ class RulesExtractor:
         self.resolver = ActorResolver(self.gazetteer)
         self.lexicons = compile_issues(taxonomy)
         self.attribution, self.stance_cues, self.negators = compile_cues()
+        self._matchers = PhraseMatchers(
+            [
+                self.gazetteer.matcher,
+                self.lexicons.matcher,
+                self.lexicons.requirements,
+                self.attribution,
+                self.stance_cues,
+                self.negators,
+            ]
+        )
         # A user's lexicon edit is a new version: stored documents are then extracted again (pipeline/extract.py).
         self.version = f"{VERSION}+{lexicon_digest(taxonomy)}"
 
@@ -109,15 +119,16 @@ class RulesExtractor:
         sentences = split_sentences(text)
         if not sentences:
             return []
-        actor_hits = _bucket(self.gazetteer.find(text, lowered), sentences)
+        actors, issues, contexts, says, stances, negators = self._matchers.find(text, lowered)
+        actor_hits = _bucket(self.gazetteer.proper(text, actors), sentences)
         issue_buckets = [
             drop_weak(lowered, drop_predicates(lowered, drop_consequences(lowered, drop_elsewhere(lowered, b))))
-            for b in _bucket(find_issues(self.lexicons.matcher, text, lowered), sentences)
+            for b in _bucket(find_issues(self.lexicons.matcher, text, lowered, issues), sentences)
         ]
-        context_buckets = _bucket(self.lexicons.requirements.find(text, lowered), sentences)
-        say_buckets = _bucket(self.attribution.find(text, lowered), sentences)
-        stance_buckets = _bucket(drop_overlaps(self.stance_cues.find(text, lowered)), sentences)
-        negator_buckets = _bucket(self.negators.find(text, lowered), sentences)
+        context_buckets = _bucket(contexts, sentences)
+        say_buckets = _bucket(says, sentences)
+        stance_buckets = _bucket(drop_overlaps(stances), sentences)
+        negator_buckets = _bucket(negators, sentences)
         quotes = quote_spans(text)
         discourse = Discourse(
             published_on=published_on, guessed_on=None if published_on else guess_date(text), quotes=quotes

@@ -161,10 +161,10 @@ _SCARE_QUOTE = re.compile(r"[“\"][\w'’-]+(?: [\w'’-]+){0,2}[”\"]")
 _AROUND = 60  # characters on either side of a short quotation in which a phrase through it is looked for
 
 
-def find_issues(matcher: PhraseMatcher, text: str, lowered: str) -> list[Hit]:
+def find_issues(matcher: PhraseMatcher, text: str, lowered: str, hits: list[Hit] | None = None) -> list[Hit]:
     """Return the issue phrases of a text, also those with a short quotation inside them (at their places in the
-    text with the marks)."""
-    hits = matcher.find(text, lowered)
+    text with the marks); hits, when given, are what matcher.find has already found in the text."""
+    hits = matcher.find(text, lowered) if hits is None else hits
     quotes = [q.span() for q in _SCARE_QUOTE.finditer(lowered)]
     if not quotes:
         return hits

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from app.extract.matcher import PhraseMatcher, drop_overlaps
+from app.extract.matcher import PhraseMatcher, PhraseMatchers, drop_overlaps
 from app.extract.segment import split_sentences
 from app.extract.stance import LexiconError, compile_issues
 from app.taxonomy import Issue, Taxonomy, load_taxonomy
@@ -52,6 +54,32 @@ def test_longest_overlapping_hit_wins():
     matcher = PhraseMatcher([("troops", 1), ("ground troops", 2), ("troops to ukraine", 3)])
     hits = drop_overlaps(matcher.find("no ground troops to Ukraine"))
     assert [h.payload for h in hits] == [3]
+
+
+def test_matchers_in_one_pass_find_what_each_finds_alone():
+    first = PhraseMatcher([("tank", "t"), ("send .. troops", "s"), ("US", "us")], case_sensitive={"US"})
+    second = PhraseMatcher([("tank*", "T"), ("send .. troops", "S"), ("us", "u"), ("troops", "x")])
+    text = "They send tanks and 200 troops; the US and us. Tank, tanker, send no troops."
+    assert PhraseMatchers([first, second]).find(text) == [first.find(text), second.find(text)]
+    assert PhraseMatchers([first, PhraseMatcher([])]).find(text) == [first.find(text), []]
+
+
+def test_the_extractors_single_pass_equals_its_dictionaries_on_the_dev_texts(rules, shared_dir):
+    dictionaries = [
+        rules.gazetteer.matcher,
+        rules.lexicons.matcher,
+        rules.lexicons.requirements,
+        rules.attribution,
+        rules.stance_cues,
+        rules.negators,
+    ]
+    together = PhraseMatchers(dictionaries)
+    docs = [json.loads(line) for path in sorted((shared_dir / "gold").glob("*.jsonl")) for line in path.open()]
+    assert docs
+    for doc in docs:
+        text = doc["text"]
+        lowered = text.lower()
+        assert together.find(text, lowered) == [d.find(text, lowered) for d in dictionaries], doc["doc_id"]
 
 
 def _taxonomy_with(lexicon: dict) -> Taxonomy:
