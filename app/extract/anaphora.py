@@ -61,10 +61,12 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
     named: list[tuple[int, str, IssueCue]] = []  # (sentence index, words, cue) of recent issue phrases
     for sentence in sentences:
         i = sentence.index
-        backdrop = in_backdrop(lowered, sentence.start)
         # The phrases that stand, as issue_hits reads them: not "reassurance" inside "reassurance force", nor the
-        # ceasefire of a look-alike ("after a ceasefire").
-        own = [h for h in resolve_overlaps(buckets[i]) if h.payload.polarity != 0 and h.start >= backdrop]
+        # ceasefire of a look-alike ("after a ceasefire"). (The backdrop is only looked for where there are phrases.)
+        own = []
+        if buckets[i]:
+            backdrop = in_backdrop(lowered, sentence.start)
+            own = [h for h in resolve_overlaps(buckets[i]) if h.payload.polarity != 0 and h.start >= backdrop]
         if own:
             # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
             # Y described such a deployment as ...").

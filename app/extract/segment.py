@@ -71,6 +71,11 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
+    if text[end - 1] != ".":
+        return False  # a closing quote or bracket after the stop: "... the end.”"
+    before = text[end - 8 : end - 1]
+    if len(before) == 7 and before.isalnum():
+        return False  # a word of seven letters or more: longer than any abbreviation (and no initial)
     match = _LAST_WORD.search(text, max(0, end - 12), end)
     if not match:
         return False
