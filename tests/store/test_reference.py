@@ -151,11 +151,11 @@ def test_sync_finds_nothing_to_change_even_without_its_checksum_shortcut(session
 def test_a_changed_user_file_updates_rows(settings, tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()
-    (folder / "actors.yaml").write_text(USER_ACTORS % "Jetten", encoding="utf-8")
+    (folder / "actors.yaml").write_text(USER_ACTORS % "Rob Jetten", encoding="utf-8")
     mine = settings.model_copy(update={"taxonomy_dir": folder})
     db = open_database(mine)
     try:
-        # Schoof gets an end date (changed), Jetten is new.
+        # Both user entries differ from the shipped ones (Schoof without its note, Jetten with other aliases).
         assert upgrade_database(db, mine) == {"countries": 0, "issues": 0, "actors": 2}
         with session_scope(db.sessions) as session:
             stored = load_taxonomy_from_db(session)

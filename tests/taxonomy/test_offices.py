@@ -192,5 +192,11 @@ def test_organisations_are_actors(taxonomy, name, country):
 def test_uncertain_dates_are_marked(taxonomy):
     notes = [o.note for a in taxonomy.actors.values() for o in a.offices if o.note]
     assert any(n.startswith("date uncertain") for n in notes)
+    kristersson = taxonomy.actor_by_name("Ulf Kristersson")  # the 2026 Swedish election is not recorded
+    assert "date uncertain" in kristersson.offices[-1].note
+
+
+def test_a_checked_change_of_government_has_no_uncertainty_note(taxonomy):
     orban = taxonomy.actor_by_name("Viktor Orbán")
-    assert "date uncertain" in orban.offices[-1].note
+    assert orban.offices[-1].end_on == D("2026-05-09") and orban.offices[-1].note is None
+    assert taxonomy.holder(country="HU", role="head_of_government", on=D("2026-05-09")).name == "Péter Magyar"
