@@ -82,7 +82,7 @@ _WAR_NOUN = re.compile(r"\s+(?:(?:and\s+)?[a-z-]+\s+){0,2}?(?:war|invasion|aggre
 _CONDEMN = frozenset({"condemn*", "condemned", "condemns", "condemning"})
 _CONDEMNED_ACT = re.compile(
     r"\s+(?:[a-z]+ly\s+)?[\"“‘']?(?:(?:russian|russia's|moscow's|putin's|the|this|its|their)\s+)?(?:[a-z-]+\s+){0,2}?"
-    r"(?:war|invasion|aggression|annexation|occupation|atrocities|bombing|shelling|killing|bloodshed|hostilities)\b"
+    r"(?:war|invasion|aggression|annexation|occupation|atrocities|bombing|shelling|killing|bloodshed)\b"
 )
 
 
