@@ -77,6 +77,13 @@ _JOINED = re.compile(r"[\s,]*(?:and|or)[\s,]*|\s*,\s*", re.IGNORECASE)
 # An adjective describing the war itself ("its illegal invasion"): a description, not a stance on an issue.
 _WAR_ADJECTIVES = frozenset({"illegal", "reckless", "unjustifiable", "unjustified"})
 _WAR_NOUN = re.compile(r"\s+(?:(?:and\s+)?[a-z-]+\s+){0,2}?(?:war|invasion|aggression|annexation|occupation)\b")
+# Condemning the war itself ("condemn Russia's war of aggression and call on Russia to agree to a ceasefire"): a
+# judgement of Russia's acts, no stance on an issue, so it does not turn around a position named after it (round 5).
+_CONDEMN = frozenset({"condemn*", "condemned", "condemns", "condemning"})
+_CONDEMNED_ACT = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?[\"“‘']?(?:(?:russian|russia's|moscow's|putin's|the|this|its|their)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:war|invasion|aggression|annexation|occupation|atrocities|bombing|shelling|killing|bloodshed)\b"
+)
 
 
 class LexiconError(ValueError):
@@ -327,7 +334,7 @@ def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = N
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
     """Drop cue words that are no stance here: "against" naming the target of a measure ("sanctions against
     Moscow", "measures against Russian oil"), ending the war itself ("to end the war, ..."), a goal rather than
-    opposition, and someone else's stance on the holder ("faced criticism")."""
+    opposition, condemning the war itself, and someone else's stance on the holder ("faced criticism")."""
     return [
         h
         for h in hits
@@ -338,6 +345,7 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         )
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
         and not (h.phrase in _WAR_ADJECTIVES and _WAR_NOUN.match(lowered, h.end))
+        and not (h.phrase in _CONDEMN and _CONDEMNED_ACT.match(lowered, h.end))
         and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
     ]
 
