@@ -181,7 +181,7 @@ _NEW_CLAUSE = re.compile(
 # "Firstname Lastname, a/an/the ..." at a word boundary: a new person described by an apposition.
 _APPOSED = re.compile(r"(?<![\w’'])((?:[A-Z][a-zà-ÿ’'-]+\s){1,2}[A-Z][a-zà-ÿ’'-]+),\s+(?:(?:a|an|the)\s)?")
 _HEAD_OF = re.compile(
-    r"\b(?:(?:leaders?|government|officials?|authorities|leadership|president|prime minister|ministers|"
+    r"\b(?:(?:leaders?|government|officials?|authorities|leadership|presidents?|prime minister|ministers|"
     r"heads of (?:state|government))\s+of|"
     r"(?:leaders|officials|diplomats|ministers|representatives|delegations|envoys|negotiators)\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,

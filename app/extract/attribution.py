@@ -13,6 +13,15 @@ from app.extract.matcher import Hit
 _COORDINATION = re.compile(
     r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?$", re.IGNORECASE
 )
+# A list that goes on under a second plural head ("the presidents of X and Y, and the prime ministers of Z"; "the
+# ministers of X and Y, as well as representatives from Z"): one group.
+_LIST_HEAD = re.compile(
+    r"\s*,?\s*(?:and|as well as)\s+(?:the\s+)?(?:presidents|prime ministers|leaders|(?:foreign\s+|defen[cs]e\s+)?"
+    r"ministers|representatives|envoys|diplomats|heads\s+of\s+(?:state|government)|officials|delegations|"
+    r"governments)\s+(?:of|from)\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)
 _AFTER_GAP = 30  # characters between an inverted verb and its subject ("said Zelensky", "according to X")
@@ -188,6 +197,12 @@ def _resolve_pronoun(pronoun: Hit, discourse: Discourse, cue: Hit) -> list[Ref]:
     return [Ref(pronoun.start, pronoun.end, p.name, p.type, p.country, p.slug, "pronoun", role=p.role) for p in people]
 
 
+def _joined(text: str, end: int, start: int) -> bool:
+    """Return whether two actors are members of one list: "X and Y", "X, as well as Y", or a list that goes on
+    under a second plural head ("the presidents of X and Y, and the prime ministers of Z")."""
+    return _COORDINATION.match(text[end:start]) is not None or _LIST_HEAD.fullmatch(text, end, start) is not None
+
+
 def coordinated(text: str, refs: list[Ref]) -> list[list[Ref]]:
     """Return the groups of two or more actors named together ("Scholz and Macron", "Britain, Germany and France")."""
     groups: list[list[Ref]] = []
@@ -196,7 +211,7 @@ def coordinated(text: str, refs: list[Ref]) -> list[list[Ref]]:
         if ref.governed:
             current = []
             continue
-        if current and _COORDINATION.match(text[current[-1].end : ref.start]):
+        if current and _joined(text, current[-1].end, ref.start):
             current.append(ref)
             if len(current) == 2:
                 groups.append(current)
@@ -240,7 +255,7 @@ def subject_of(
         if antecedent and not text[antecedent[-1].end : relative.start()].strip():
             group = [antecedent[-1]]
             for ref in reversed(antecedent[:-1]):
-                if _COORDINATION.match(text[ref.end : group[-1].start]):
+                if _joined(text, ref.end, group[-1].start):
                     group.append(ref)
                 else:
                     break
@@ -315,7 +330,7 @@ def subject_of(
                     # "to meet her counterpart X, Meloni said": a list ends with "and", not a bare comma; but
                     # "X, Y and other countries doubt" is a list whose "and" comes after Y.
                     break
-                if _COORDINATION.match(text[ref.end : group[-1].start]) and not _apposition(text, ref, group[-1]):
+                if _joined(text, ref.end, group[-1].start) and not _apposition(text, ref, group[-1]):
                     group.append(ref)
                 else:
                     break
@@ -399,7 +414,7 @@ def _listed(text: str, position: int, upper: int, refs: list[Ref]) -> list[Ref]:
         if ref.start < position or ref.end > upper:
             continue
         gap = text[(found[-1].end if found else position) : ref.start]
-        if not _LIST_GAP.fullmatch(gap) or (not found and len(gap) > 5):
+        if not (_LIST_GAP.fullmatch(gap) or (found and _LIST_HEAD.fullmatch(gap))) or (not found and len(gap) > 5):
             break
         if ref.possessive:
             break
@@ -486,6 +501,48 @@ def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
         # The agreement is named right before its partner ("an agreement with France", "a similar one with Germany").
         if _AGREEMENT.search(text, max(cue.end, ref.start - 40), ref.start):
             found.append(ref)
+    return found
+
+
+# Actors attached to the subject who share its act: "Along with Hungary, Bulgaria refused ...", "France, backed by
+# the US, urged ...", "X signed the statement, together with Y and Z".
+_FRONTED_WITH = re.compile(r"\s*(?:along|together)\s+with\s+", re.IGNORECASE)
+_BACKED_BY = re.compile(r"[,—–]\s*(?:backed|supported|joined)\s+by\s+", re.IGNORECASE)
+_INSERTION_CLOSE = re.compile(r"[,—–]")
+_TOGETHER_WITH = re.compile(r",\s*(?:together|along)\s+with\s+", re.IGNORECASE)
+# Between the listed companions: commas, "and", articles, possessives, nationalities and titles ("and the Dutch,").
+_COMPANION_GAP = re.compile(r"(?:[\s,]|and\b|the\b|his\b|her\b|their\b|counterparts?\b|colleagues?\b|[A-Z][\w’'-]*)*")
+
+
+def companions(text: str, start: int, end: int, speaker: Speaker, refs: list[Ref]) -> list[Ref]:
+    """Return the actors attached to a subject who share its position: fronted "Along with X, ...", an insertion
+    ", backed by X," between the subject and its verb, or ", together with X and Y" after the verb's object."""
+    first, cue = speaker.refs[0], speaker.cue
+    if cue.start < first.end or ("with" not in text[start:end] and " by " not in text[first.end : cue.start]):
+        return []
+    found: list[Ref] = []
+    fronted = _FRONTED_WITH.match(text, start, first.start)
+    if fronted is not None:
+        comma = text.find(",", fronted.end(), first.start)
+        if comma >= 0 and not text[comma + 1 : first.start].strip(" ,"):
+            found += [r for r in refs if fronted.end() <= r.start and r.end <= comma and not r.possessive]
+    last = speaker.refs[-1]
+    backed = _BACKED_BY.search(text, last.end, cue.start)
+    if backed is not None:
+        close = _INSERTION_CLOSE.search(text, backed.end(), cue.start)
+        upto = close.start() if close else cue.start
+        found += [r for r in refs if backed.end() <= r.start and r.end <= upto and not r.possessive]
+    together = _TOGETHER_WITH.search(text, cue.end, end)
+    if together is not None and not _CLAUSE_END.search(text, cue.end, together.start()):
+        at = together.end()
+        for ref in refs:
+            if ref.start < at:
+                continue
+            if not _COMPANION_GAP.fullmatch(text, at, ref.start):
+                break
+            if ref.type == first.type and not ref.possessive:
+                found.append(ref)
+            at = ref.end
     return found
 
 

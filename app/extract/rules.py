@@ -18,6 +18,7 @@ from app.extract.anaphora import carry_issues
 from app.extract.attribution import (
     Speaker,
     adjective_owner,
+    companions,
     coordinated,
     is_hearsay_context,
     named_members,
@@ -393,6 +394,11 @@ class RulesExtractor:
         if speaker is not None:
             names = {r.name for r in speaker.refs}
             more = [r for r in partners(doc.text, speaker.cue, sentence.end, refs) if r.name not in names]
+            more += [
+                r
+                for r in companions(doc.text, sentence.start, sentence.end, speaker, refs)
+                if r.name not in names and r.name not in {m.name for m in more}
+            ]
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker

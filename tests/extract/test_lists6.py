@@ -1,0 +1,104 @@
+"""Round 6 (lists6): positions held by several actors at once. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+# A list that goes on under a second plural head is one group of holders.
+@pytest.mark.parametrize(
+    "text, holders",
+    [
+        (
+            "The meeting was attended by the foreign ministers of Portugal, Greece and Croatia, as well as envoys"
+            " from Malta and Cyprus, who voiced support for new sanctions on Russia.",
+            ["Portugal", "Greece", "Croatia"],
+        ),
+        (
+            "The presidents of Portugal and Greece, and the prime ministers of Croatia and Slovenia called for new"
+            " sanctions against Russia.",
+            ["Portugal", "Greece", "Croatia", "Slovenia"],
+        ),
+        (
+            "The defence ministers of Portugal and Greece, as well as representatives from Croatia, backed sending"
+            " more air defence systems to Ukraine.",
+            ["Portugal", "Greece", "Croatia"],
+        ),
+    ],
+)
+def test_a_list_under_a_second_plural_head_is_one_group(rules, text, holders):
+    claims = found(rules, text)
+    countries = {actor for actor, _, _ in claims}
+    assert set(holders) <= countries
+
+
+def test_a_second_plural_head_after_a_verb_is_no_list(rules):
+    # "and the ministers of Croatia" after a verb's object is another clause's object, not one more subject.
+    claims = found(
+        rules, "Greece called for new sanctions against Russia and criticised the ministers of Croatia for delays."
+    )
+    assert ("Greece", "sanctions", "support") in claims
+    assert not any(actor == "Croatia" for actor, _, _ in claims)
+
+
+def test_presidents_of_a_country_are_its_voice(rules):
+    # "the presidents of X and Y": plural heads speak for each country, as "the leaders of" does.
+    claims = found(rules, "The presidents of Portugal and Greece urged the EU to open accession talks with Ukraine.")
+    assert ("Portugal", "ukraine-eu-membership", "support") in claims
+    assert ("Greece", "ukraine-eu-membership", "support") in claims
+
+
+# Actors attached to the subject share its position.
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # Fronted "Along with X, Y ..."
+        (
+            "Along with Slovakia, Hungary opposed the new package of sanctions on Russia.",
+            ("Slovakia", "sanctions", "oppose"),
+        ),
+        # An insertion between the subject and its verb.
+        (
+            "Portugal and Greece, backed by the Netherlands, called for an immediate ceasefire.",
+            ("Netherlands", "ceasefire", "support"),
+        ),
+        (
+            "The Greek government — supported by Croatia — rejected any talks with Moscow for now.",
+            ("Croatia", "negotiations", "oppose"),
+        ),
+        # Co-signers listed after the verb's object.
+        (
+            "Prime Minister Luís Montenegro signed the declaration on air defence for Ukraine, together with his"
+            " counterparts Kyriakos Mitsotakis and the Croatian, Andrej Plenković.",
+            ("Kyriakos Mitsotakis", "military-aid", "support"),
+        ),
+    ],
+)
+def test_companions_of_the_subject_share_its_position(rules, text, claim):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, not_actor",
+    [
+        # "accompanied by" is presence, not a position.
+        ("Mitsotakis, accompanied by Plenković, called for an immediate ceasefire.", "Andrej Plenković"),
+        # A fronted "along with" that names no actor adds nobody.
+        ("Along with the sanctions, Greece opposed new talks with Moscow.", "Portugal"),
+        # "together with" a thing, not an actor, adds nobody; an actor of another kind is not a co-signer.
+        (
+            "Mitsotakis signed the declaration on air defence for Ukraine, together with a statement from Portugal.",
+            "Portugal",
+        ),
+        # "backed by" an actor after the verb is no insertion between the subject and its verb.
+        ("Greece called for a ceasefire, a plan backed by Portugal in the past.", "Portugal"),
+    ],
+)
+def test_no_companion(rules, text, not_actor):
+    assert not any(actor == not_actor for actor, _, _ in found(rules, text))
