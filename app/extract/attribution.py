@@ -126,6 +126,7 @@ _SIGNED_BY = re.compile(
     r"governments|representatives|ambassadors)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 # "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
 _GROUP = (
@@ -436,7 +437,9 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         # Signing states a position; a statement by someone must then say something ("... called for").
-        if listed and (m.group(1) or any(h.start >= listed[-1].end for h in says)):
+        # "..., according to a joint statement issued by X and Y": the source's authors hold what it reports.
+        cited = _ACCORDING_BEFORE.search(text, max(start, m.start() - 30), m.start())
+        if listed and (m.group(1) or cited or any(h.start >= listed[-1].end for h in says)):
             return listed
     # "wants to see eight countries, including Turkey, as guarantors": the members of an object hold nothing;
     # "opposed by several allies, in particular ..." is the passive's agent.
@@ -619,12 +622,15 @@ _AUTHORED = re.compile(
     r"\bthe\s+(?:(joint)\s+)?(?:statement|declaration|communiqu[eé]|letter)\s+(?:also\s+|further\s+)?"
     r"(?:reads|read|says|said|states|stated|highlights|highlighted|stresses|stressed|underlines|underlined|notes|"
     r"noted|adds|added|calls|called|urges|urged|emphasi[sz]es|emphasi[sz]ed|insists|insisted)\b"
+    r"|\b(?:reads|read|says|said|states|stated|adds|added)\s+the\s+(?:joint\s+)?(?:statement|declaration|"
+    r"communiqu[eé]|letter)\b"
     r"|\bthe\s+(?:foreign\s+|defen[cs]e\s+)?(?:ministers|signatories)\s+(?:also\s+|further\s+)?"
     r"(?:said|say|stated|noted|added|stressed|wrote|emphasi[sz]ed|underlined|insisted)\b",
     re.IGNORECASE,
 )
 _JOINT = re.compile(r"\bjoint\s+(?:statement|declaration|communiqu[eé]|letter)\b", re.IGNORECASE)
 _AUTHORS_BACK = 600
+_CHAIN_STEPS = 3  # earlier mentions of the same statement followed back to the joint one
 _QUOTE_CLOSE = re.compile(r"[\s,.]*")  # characters: the group of authors is named shortly before
 
 
@@ -636,7 +642,18 @@ def statement_authors(text: str, start: int, end: int, discourse: Discourse, quo
     authored = _AUTHORED.search(text, start if quote_end is None else quote_end, end)
     if authored is None or (quote_end is not None and not _QUOTE_CLOSE.fullmatch(text, quote_end, authored.start())):
         return []
-    mentions = list(_JOINT.finditer(text, max(0, start - 2 * _AUTHORS_BACK), authored.start() + 1))
+    lo = max(0, start - 2 * _AUTHORS_BACK)
+    mentions = list(_JOINT.finditer(text, lo, authored.start() + 1))
+    for _ in range(_CHAIN_STEPS):
+        if mentions or lo == 0:
+            break
+        # "..., says the statement" ... "..., reads the statement": each mention of the text refers back to the
+        # one before it, up to the joint statement that named its authors.
+        earlier = _AUTHORED.search(text, lo, authored.start())
+        if earlier is None:
+            break
+        lo = max(0, earlier.start() - 2 * _AUTHORS_BACK)
+        mentions = list(_JOINT.finditer(text, lo, earlier.start() + 1))
     if not mentions:
         return []
     first = mentions[0].start()

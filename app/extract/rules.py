@@ -482,7 +482,7 @@ class RulesExtractor:
             or self._continued(doc, sentence)
             or self._first_person(doc, sentence)
         )
-        if speaker is None and voice:
+        if speaker is None and voice and not _reports_other(doc.text, sentence, doc.resolved[sentence.index][0]):
             speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
         return speaker
 
@@ -952,6 +952,23 @@ def _stance_window_start(text: str, speaker: Speaker, issue: Hit, sentence: Sent
 def _question_topic(lowered: str, start: int, end: int) -> bool:
     """Return whether an issue is the topic of a question put to someone ("asked about guarantees")."""
     return _QUESTION_TOPIC.search(lowered, start, end) is not None
+
+
+# A statement's sentence that opens with another actor as its subject and demands nothing ("Russia continues to
+# stall", "Ukraine has shown its willingness to negotiate") reports that actor's conduct, not the signatories' view.
+_OPENING_WORDS = re.compile(r"\s*(?:the\s+)?")
+_DEMAND = re.compile(
+    r"\b(?:must|should|shall|needs? to|has to|have to|cannot|can't|deserves?|ought to)\b", re.IGNORECASE
+)
+
+
+def _reports_other(text: str, sentence: Sentence, refs: list) -> bool:
+    """Return whether a sentence of a joint statement begins with a named actor as its subject and demands nothing."""
+    opening = _OPENING_WORDS.match(text, sentence.start)
+    first = refs[0] if refs else None
+    if first is None or first.start != opening.end() or first.possessive:
+        return False
+    return _DEMAND.search(text, first.end, sentence.end) is None
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -102,3 +102,80 @@ def test_companions_of_the_subject_share_its_position(rules, text, claim):
 )
 def test_no_companion(rules, text, not_actor):
     assert not any(actor == not_actor for actor, _, _ in found(rules, text))
+
+
+# Joint statements: whose voice a sentence citing one is.
+def test_inverted_says_the_statement(rules):
+    claims = found(
+        rules,
+        "Portugal and Greece issued a joint statement on Monday. “We call on Russia to agree to an immediate"
+        " ceasefire,” says the statement.",
+    )
+    assert ("Portugal", "ceasefire", "support") in claims
+    assert ("Greece", "ceasefire", "support") in claims
+
+
+def test_a_statement_without_a_joint_one_names_no_authors(rules):
+    claims = found(
+        rules,
+        "Portugal and Greece held talks on Monday. “We call on Russia to agree to an immediate ceasefire,” says the"
+        " statement.",
+    )
+    assert not any(actor in ("Portugal", "Greece") for actor, _, _ in claims)
+
+
+_FILLER = " ".join(f"The weather in the capital was mild on day {n} of the visit." for n in range(30))
+
+
+def test_later_mentions_of_the_statement_lead_back_to_its_authors(rules):
+    text = (
+        "Portugal and Greece issued a joint statement on Monday. “We stand together,” says the statement. "
+        + _FILLER[:1000]
+        + " “We call on Russia to agree to an immediate ceasefire,” says the statement. "
+        + _FILLER[:1000]
+        + " “We call for new sanctions on Russia,” reads the statement."
+    )
+    claims = found(rules, text)
+    assert ("Portugal", "sanctions", "support") in claims
+    assert ("Greece", "sanctions", "support") in claims
+
+
+def test_a_mention_too_far_from_any_other_names_no_authors(rules):
+    text = (
+        "Portugal and Greece issued a joint statement on Monday. "
+        + _FILLER
+        + " “We call for new sanctions on Russia,” reads the statement."
+    )
+    assert not any(actor in ("Portugal", "Greece") for actor, _, _ in found(rules, text))
+
+
+def test_according_to_a_joint_statement_issued_by(rules):
+    claims = found(
+        rules,
+        "Southern Europe will keep backing Ukraine's bid to join the EU, according to a joint statement issued by the"
+        " presidents of Portugal and Greece, and the prime ministers of Croatia and Malta on Monday.",
+    )
+    for country in ("Portugal", "Greece", "Croatia", "Malta"):
+        assert (country, "ukraine-eu-membership", "support") in claims
+
+
+_JOINT_OPENING = (
+    "Gathered in Lisbon, the Prime Minister of Portugal Luís Montenegro and the Prime Minister of Greece Kyriakos"
+    " Mitsotakis mark the anniversary of the invasion.\nWe stand with Ukraine.\nWe honour the fallen.\n"
+    "We remain united.\n"
+)
+
+
+def test_a_joint_statement_reporting_another_actor_is_not_its_authors_view(rules):
+    claims = found(
+        rules,
+        _JOINT_OPENING + "Ukraine continues to show its willingness to hold peace talks.\n"
+        "Russia is making no effort towards a ceasefire.\n",
+    )
+    assert not any(actor in ("Luís Montenegro", "Kyriakos Mitsotakis") for actor, _, _ in claims)
+
+
+def test_a_joint_statement_demanding_of_another_actor_is_its_authors_view(rules):
+    claims = found(rules, _JOINT_OPENING + "Ukraine must receive strong security guarantees.\n")
+    assert ("Luís Montenegro", "security-guarantees", "support") in claims
+    assert ("Kyriakos Mitsotakis", "security-guarantees", "support") in claims
