@@ -1,0 +1,49 @@
+"""Round 6 (precision6): false positives of the wrong holder. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+def actors(rules, text: str) -> set[str]:
+    return {actor for actor, _, _ in found(rules, text)}
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # One side's account of another country's wish or readiness: not a position the other side states.
+        ("Volodymyr Zelensky said on Monday that Vladimir Putin wants a ceasefire on his own terms.", "Vladimir Putin"),
+        ("Emmanuel Macron warns Putin is ready to accept a truce only to rearm.", "Vladimir Putin"),
+        ("Keir Starmer said that Viktor Orban is prepared to veto the new sanctions package.", "Viktor Orbán"),
+        ("Antony Blinken said that the alliance is open to talks with Moscow.", "NATO"),
+        ("The Estonian prime minister stated that Viktor Orban favours lifting the sanctions.", "Viktor Orbán"),
+    ],
+)
+def test_reported_wish_of_another_country_is_not_coded(rules, text, absent):
+    assert absent not in actors(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, claim",
+    [
+        # The holder states it himself, or reports his own country's wish, or the speaker demands it of another.
+        ("Vladimir Putin said he is ready to hold peace talks.", ("Vladimir Putin", "negotiations", "support")),
+        ("Sergey Lavrov said Moscow wants peace talks.", ("Sergey Lavrov", "negotiations", "support")),
+        ("Donald Tusk said Germany must send more weapons to Ukraine.", ("Donald Tusk", "military-aid", "support")),
+        ("Hungary is prepared to veto the new sanctions package.", ("Hungary", "sanctions", "oppose")),
+        # A person reporting a government's readiness keeps it (the rule before this round).
+        (
+            "Marta Kos said that Ukraine is ready to open accession talks.",
+            ("Marta Kos", "ukraine-eu-membership", "support"),
+        ),
+    ],
+)
+def test_own_positions_stay(rules, text, claim):
+    assert claim in found(rules, text)
