@@ -47,3 +47,37 @@ def test_reported_wish_of_another_country_is_not_coded(rules, text, absent):
 )
 def test_own_positions_stay(rules, text, claim):
     assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # A verb of saying after a comma opens a new clause: the first clause's cue is about its own object.
+        (
+            "Dmitry Peskov criticised the announcement, stating that such steps would harm the chances of "
+            "negotiations with Ukraine.",
+            ("Russia", "negotiations", "support"),
+            ("Russia", "negotiations", "oppose"),
+        ),
+        (
+            "Robert Fico vowed to block Ukraine's NATO membership, claiming that such a move would start a world war.",
+            ("Robert Fico", "ukraine-nato-membership", "oppose"),
+            ("Robert Fico", "ukraine-nato-membership", "support"),
+        ),
+        # Negative cases: a position verb before the issue in the same clause still decides.
+        (
+            "Olaf Scholz rejected the idea of sending troops to Ukraine, saying it would escalate the war.",
+            ("Olaf Scholz", "troops-in-ukraine", "oppose"),
+            ("Olaf Scholz", "troops-in-ukraine", "support"),
+        ),
+        (
+            "The Kremlin condemned the new sanctions, saying they would undermine the peace talks on Ukraine.",
+            ("Russia", "sanctions", "oppose"),
+            ("Russia", "sanctions", "support"),
+        ),
+    ],
+)
+def test_a_speech_participle_opens_a_new_clause(rules, text, present, absent):
+    claims = found(rules, text)
+    assert present in claims
+    assert absent not in claims
