@@ -11,7 +11,8 @@ from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
 _COORDINATION = re.compile(
-    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?$", re.IGNORECASE
+    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with|alongside)\s*,?)\s*(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)

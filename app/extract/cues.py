@@ -458,6 +458,7 @@ PREPOSITIONS = (
     "supplied", "supply", "supplying", "give", "gave", "giving", "sent", "arm", "arming", "help", "helped",
     "helping", "invade", "invaded", "attack", "attacked", "lend", "lent", "let",
     "urge", "urges", "ask", "asks", "allow", "allows", "allowing", "enable", "enables", "enabling", "holding",
+    "alongside",
 )
 
 # fmt: on

@@ -81,3 +81,51 @@ def test_a_speech_participle_opens_a_new_clause(rules, text, present, absent):
     claims = found(rules, text)
     assert present in claims
     assert absent not in claims
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # An object named by a possessive title after another object is an object too: not "he" later.
+        (
+            "Mevlut Cavusoglu met Sergey Lavrov and his Ukrainian counterpart Dmytro Kuleba in Antalya. "
+            "“Talks between Russia and Ukraine must continue,” he said.",
+            ("Mevlüt Çavuşoğlu", "negotiations", "support"),
+            ("Dmytro Kuleba", "negotiations", "support"),
+        ),
+        (
+            "Kyriakos Mitsotakis spoke about Russia and its ruler, Vladimir Putin. "
+            "“Ukraine must negotiate with Russia from a position of strength,” he said.",
+            ("Kyriakos Mitsotakis", "negotiations", "support"),
+            ("Vladimir Putin", "negotiations", "support"),
+        ),
+        # "alongside X" after a verb is an object; between commas after a subject it is one more subject.
+        (
+            "Mark Carney spoke alongside Volodymyr Zelensky in Ottawa, announcing what he said was new military aid "
+            "for Ukraine.",
+            ("Mark Carney", "military-aid", "support"),
+            ("Volodymyr Zelensky", "military-aid", "support"),
+        ),
+        (
+            "Emmanuel Macron, alongside Olaf Scholz, called for a ceasefire in Ukraine.",
+            ("Olaf Scholz", "ceasefire", "support"),
+            ("Olaf Scholz", "ceasefire", "oppose"),
+        ),
+        (
+            "Emmanuel Macron, alongside Olaf Scholz, called for a ceasefire in Ukraine.",
+            ("Emmanuel Macron", "ceasefire", "support"),
+            ("Emmanuel Macron", "ceasefire", "oppose"),
+        ),
+        # Negative case: a new clause after the possessive title keeps its own subject.
+        (
+            "Talks with Sergey Lavrov and his deputy went well, and Olaf Scholz said that peace talks on Ukraine "
+            "must start.",
+            ("Olaf Scholz", "negotiations", "support"),
+            ("Sergey Lavrov", "negotiations", "support"),
+        ),
+    ],
+)
+def test_objects_are_not_antecedents(rules, text, present, absent):
+    claims = found(rules, text)
+    assert present in claims
+    assert absent not in claims
