@@ -680,9 +680,17 @@ class RulesExtractor:
             return None
         refs, others = doc.resolved[sentence.index]
         outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
-        if outer is not None and outer.refs[0].type == "person":
-            return Speaker(outer.refs, speech[-1], "reported")
-        return None
+        if outer is None or outer.refs[0].type != "person":
+            return None
+        head = _CLAUSE_LEAD.match(doc.text, speech[-1].end, first.start)
+        if {r.country for r in outer.refs}.isdisjoint(r.country for r in speaker.refs) and (
+            head is None or head.end() < first.start
+        ):
+            # "Meloni reiterated Italy's refusal, while the United States commits to ...": another country's act in
+            # a later clause is not what the speaker reports as her own; "..., though Germany has warned that ...":
+            # a government that speaks itself keeps its words.
+            return None if speaker.cue.phrase in _REPORTING else Speaker([], speech[-1], "reported")
+        return Speaker(outer.refs, speech[-1], "reported")
 
     def _quote_speaker(self, doc: _Doc, quote: tuple[int, int]) -> Speaker | None:
         """Return the speaker of a quotation: "...," X said / X said: "..." / "...," he added."""

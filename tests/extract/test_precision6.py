@@ -129,3 +129,39 @@ def test_objects_are_not_antecedents(rules, text, present, absent):
     claims = found(rules, text)
     assert present in claims
     assert absent not in claims
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # Another country's act in a later clause is not what the speaker reports as her own.
+        (
+            "Giorgia Meloni reiterated her opposition to Italian troops in Ukraine, while the United States promised "
+            "to back the force.",
+            ("Giorgia Meloni", "troops-in-ukraine", "oppose"),
+            ("Giorgia Meloni", "troops-in-ukraine", "support"),
+        ),
+        # A government that speaks itself in that clause keeps its words.
+        (
+            "Kaja Kallas said the figure was large, though Germany has warned that seizing the frozen Russian assets "
+            "would be illegal.",
+            ("Germany", "frozen-assets", "oppose"),
+            ("Kaja Kallas", "frozen-assets", "oppose"),
+        ),
+        # Negative cases: the government heads the reported clause; the speaker's own government.
+        (
+            "Pedro Sanchez said Spain will send more tanks to Ukraine.",
+            ("Pedro Sánchez", "advanced-weapons", "support"),
+            ("Spain", "advanced-weapons", "oppose"),
+        ),
+        (
+            "Marta Kos said that Ukraine is ready to open accession talks.",
+            ("Marta Kos", "ukraine-eu-membership", "support"),
+            ("Ukraine", "ukraine-eu-membership", "support"),
+        ),
+    ],
+)
+def test_a_later_clause_of_another_country_is_not_reported(rules, text, present, absent):
+    claims = found(rules, text)
+    assert present in claims
+    assert absent not in claims
