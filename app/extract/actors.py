@@ -27,7 +27,7 @@ _OFFICE_TAIL = re.compile(r"(?:['’]s)?\s+Office\b")  # "Minister of the Prime 
 _PLURAL_VOICES = frozenset({"governments"})
 _AND_ADJ = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _IN = re.compile(r"\s+in\s+")
-_ALONG_WITH = re.compile(r",\s*(?:along|together)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_ALONG_WITH = re.compile(r",\s*(?:(?:along|together)\s+with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
 _FIRST_NAME = re.compile(r"\s+[A-Z][a-zà-ÿ’'-]+\s+")
 _POSSESSIVE = re.compile(r"^['’]s\b")
 _NAME = re.compile(
@@ -172,6 +172,10 @@ _GOVERNMENT_HEADS = frozenset(
 )
 _OF_FOR = re.compile(r"\b(?:of|for)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|or)\s+", re.IGNORECASE)  # a comma alone may close a clause
+# "and his Ukrainian counterpart", "and its ruler,": another actor named by a possessive title after a coordinator.
+_COORDINATED_TITLE = re.compile(
+    r"\s*,?\s*(?:and|or)\s+(?:his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}?[a-z][\w’'-]*(?:,\s*|\s+)"
+)
 # A verb right after an actor: the actor is the subject of a new clause ("..., and Germany announced ...").
 _NEW_CLAUSE = re.compile(
     r"\s+(?:(?:has|have|had|is|are|was|were|will|would|also|then|now|later|quickly)\s+)*"
@@ -451,6 +455,10 @@ class ActorResolver:
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
                 # "talks with Germany and France": both are objects; but ", and Germany announced" opens a clause.
                 ref.governed = not ("," in text[refs[-1].end : ref.start] and _NEW_CLAUSE.match(text, ref.end))
+            elif refs and refs[-1].governed and _COORDINATED_TITLE.fullmatch(text, refs[-1].end, ref.start):
+                # "talks with Lavrov and his Ukrainian counterpart Kuleba", "to Russia and its ruler, Putin": one
+                # more object, named by a possessive title.
+                ref.governed = not _NEW_CLAUSE.match(text, ref.end)
             nxt = groups[i + used] if i + used < len(groups) else None
             voice = nxt.kinds.get("voice") if nxt else None
             if ref.possessive and voice and voice.value in _SPOKES | _GOVERNMENT_HEADS:

@@ -11,7 +11,8 @@ from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
 _COORDINATION = re.compile(
-    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?$", re.IGNORECASE
+    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with|alongside)\s*,?)\s*(?:the\s+)?$",
+    re.IGNORECASE,
 )
 # A list that goes on under a second plural head ("the presidents of X and Y, and the prime ministers of Z"; "the
 # ministers of X and Y, as well as representatives from Z"): one group.

@@ -405,6 +405,14 @@ CLAUSE_BREAKS = (
     ": ",
 )
 
+# A verb of saying that opens a new clause after a first one ("condemned the move, saying that ..."): the cues of
+# the first clause are about its own object, not about what the new clause reports.
+SPEECH_CLAUSES = (
+    ", saying ", ", stating ", ", adding ", ", noting ", ", arguing ", ", warning ", ", insisting ", ", stressing ",
+    ", explaining ", ", claiming ", ", recalling ", ", emphasizing ", ", emphasising ", ", underlining ", ", telling ",
+    ", pointing out ",
+)
+
 # Conditions that end the clause of an issue looking forward ("would impose sanctions if Russia did not agree").
 CONDITIONS = (
     " if ", " unless ", " as long as ", " provided that ", " on condition that ",
@@ -450,6 +458,7 @@ PREPOSITIONS = (
     "supplied", "supply", "supplying", "give", "gave", "giving", "sent", "arm", "arming", "help", "helped",
     "helping", "invade", "invaded", "attack", "attacked", "lend", "lent", "let",
     "urge", "urges", "ask", "asks", "allow", "allows", "allowing", "enable", "enables", "enabling", "holding",
+    "alongside",
 )
 
 # fmt: on

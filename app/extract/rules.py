@@ -369,6 +369,8 @@ class RulesExtractor:
             reporter = _own_government(speaker, outer)
             if reporter is not None:
                 return reporter
+        if cue.end <= issue.start and self._reported_other(doc, sentence, speaker, says, issue):
+            return None  # "Zelensky said Putin wants ...": one side's account of another's wish, not coded
         return self._reporter(doc, sentence, speaker, says) or speaker
 
     def _groups(self, doc: _Doc, sentence: Sentence, issue: Hit, speaker: Speaker | None) -> Speaker | None:
@@ -651,6 +653,29 @@ class RulesExtractor:
                 return any(r.country not in countries for r in group)
         return False
 
+    def _reported_other(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit], issue: Hit) -> bool:
+        """Return whether the holder is the subject of a clause reported by someone of another country.
+
+        "Zelensky said Putin wants a ceasefire on his terms": the speaker's account of the other side's wish or
+        readiness, not a position the other side states; "Lavrov said Moscow wanted talks" (same country) and "said
+        Germany must send tanks" (the speaker's demand) are not this.
+        """
+        if speaker.rule != "subject" or speaker.cue.phrase in SPEECH:
+            return False
+        first = speaker.refs[0]
+        speech = [h for h in says if h.end <= first.start and h.phrase in _REPORTING]
+        if not speech or _words(doc.text[speech[-1].end : first.start]) > 3:
+            return False
+        if any(f" {word} " in doc.lowered[first.end : issue.start] for word in PRESCRIPTIVE):
+            return False
+        refs, others = doc.resolved[sentence.index]
+        outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
+        if outer is None or not outer.refs:
+            return False
+        if first.type == "government" and all(r.type == "person" for r in outer.refs):
+            return False  # "Kos said that Ukraine is ready to ...": the person reporting it holds it (_reporter)
+        return not {r.country for r in outer.refs} & {r.country for r in speaker.refs}
+
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
         """Return the person who said what a government is reported to want ("Lavrov said Moscow wanted...")."""
         first = speaker.refs[0]
@@ -661,9 +686,17 @@ class RulesExtractor:
             return None
         refs, others = doc.resolved[sentence.index]
         outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
-        if outer is not None and outer.refs[0].type == "person":
-            return Speaker(outer.refs, speech[-1], "reported")
-        return None
+        if outer is None or outer.refs[0].type != "person":
+            return None
+        head = _CLAUSE_LEAD.match(doc.text, speech[-1].end, first.start)
+        if {r.country for r in outer.refs}.isdisjoint(r.country for r in speaker.refs) and (
+            head is None or head.end() < first.start
+        ):
+            # "Meloni reiterated Italy's refusal, while the United States commits to ...": another country's act in
+            # a later clause is not what the speaker reports as her own; "..., though Germany has warned that ...":
+            # a government that speaks itself keeps its words.
+            return None if speaker.cue.phrase in _REPORTING else Speaker([], speech[-1], "reported")
+        return Speaker(outer.refs, speech[-1], "reported")
 
     def _quote_speaker(self, doc: _Doc, quote: tuple[int, int]) -> Speaker | None:
         """Return the speaker of a quotation: "...," X said / X said: "..." / "...," he added."""
@@ -888,6 +921,11 @@ _MORE_NOUNS = frozenset({"objection", "objections", "veto", "vetoes", "resistanc
 _RELATIVE_SUBJECT = re.compile(r"\b(?:who|which|that)\s+(?:\S+\s+){0,2}$")
 _RELATIVE = re.compile(r"\s*[,–—(-]?\s*(?:which|that|whom)\s+", re.IGNORECASE)
 _REPORTING_CLAUSE = re.compile(r"[,”\"]\s+(?:[\w.’'()-]+\s+){1,6}$")  # "(Reform)": a party after a name
+# Verbs of saying in any tense: what follows is the speaker's account ("warns Russia wants ...").
+_REPORTING = SPEECH | {
+    "warns", "adds", "notes", "stresses", "insists", "claims", "writes", "announces", "declares", "emphasizes",
+    "emphasises", "underlines", "explains", "confirms", "reiterates", "warning", "announcing",
+}  # fmt: skip
 _CLAUSE_LEAD = re.compile(r"[\s,:]*(?:on \w+day\s*,?\s*)?(?:that\s+)?", re.IGNORECASE)
 _HYPOTHETICAL = re.compile(
     r"\b(?:if|unless|whether|should|provided(?:\s+that)?|providing\s+that|on\s+(?:the\s+)?condition\s+that|"

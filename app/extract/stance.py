@@ -485,7 +485,7 @@ def _clause_start(text: str, lower: int, position: int) -> int:
     """Return where the clause holding position starts (after the last clause break since lower)."""
     window = text[lower:position].lower()
     best = 0
-    for mark in cues.CLAUSE_BREAKS:
+    for mark in cues.CLAUSE_BREAKS + cues.SPEECH_CLAUSES:
         i = window.rfind(mark)
         if i >= 0:
             best = max(best, i + len(mark))
@@ -503,7 +503,9 @@ def _clause_end(text: str, position: int, upper: int) -> int:
     # had been taken"), so it does not end the clause looking forward.
     window = text[position:upper].lower()
     # A condition after the issue is its own clause ("would impose sanctions if Russia did not agree").
-    ends = [window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS if mark != " and that "]
+    ends = [
+        window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES if mark != " and that "
+    ]
     ends = [e for e in ends if e >= 0]
     return position + min(ends) if ends else upper
 
