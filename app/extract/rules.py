@@ -110,6 +110,7 @@ class RulesExtractor:
                 self.negators,
             ]
         )
+        self._regions = regions(taxonomy)
         # A user's lexicon edit is a new version: stored documents are then extracted again (pipeline/extract.py).
         self.version = f"{VERSION}+{lexicon_digest(taxonomy)}"
 
@@ -630,7 +631,9 @@ class RulesExtractor:
             # "told journalists that ...": the addressee of "told", not the subject of what follows.
             addressee = cue.phrase in ("told", "tells")
             if near and hit.payload.kind in ("collective", "nonactor") and not addressee:
-                return True
+                # "Rinkevics said the Baltic states advocate ...": a group named by a region the speaker's own
+                # country belongs to is the speaker's own side ("we"), not someone else.
+                return not self._own_group(doc.lowered, head, hit, speaker)
         countries = {r.country for r in speaker.refs}
         for ref in refs:
             conditional = _hypothetical(doc.lowered, head, ref.start)
@@ -644,6 +647,18 @@ class RulesExtractor:
                         group.append(other)
                 return any(r.country not in countries for r in group)
         return False
+
+    def _own_group(self, lowered: str, head: int, hit: Hit, speaker: Speaker) -> bool:
+        """Return whether a collective right after a verb of saying is a regional group ("the Baltic states",
+        "European nations", "EU countries", "NATO allies") that includes every speaker's country; a quantifier
+        ("some European countries", "other EU members") makes it a part, not the speaker's side."""
+        words = lowered[head : hit.start].split()
+        if words and words[0] in ("the", "all", "fellow"):
+            words = words[1:]
+        if len(words) != 1 or hit.payload.kind != "collective":
+            return False
+        group = self._regions.get(words[0].replace("’", "'"))
+        return group is not None and all(r.country in group for r in speaker.refs)
 
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
         """Return the person who said what a government is reported to want ("Lavrov said Moscow wanted...")."""
@@ -888,6 +903,24 @@ _HYPOTHETICAL = re.compile(
     r"in\s+case|in\s+the\s+event(?:\s+that)?)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+def regions(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
+    """Return the countries (and institutions) of the regional groups a speaker may call his own side, by the
+    adjective that names the group ("the Baltic states", "European nations", "EU members", "NATO allies")."""
+    eu = {c.code for c in taxonomy.countries.values() if c.eu_joined_on and not c.eu_left_on} | {"EU"}
+    nato = {c.code for c in taxonomy.countries.values() if c.nato_joined_on} | {"NATO"}
+    europe = (eu | nato | {"UA", "MD", "CH", "GB"}) - {"US", "CA", "TR", "NATO"}
+    groups = {
+        "baltic": {"EE", "LV", "LT"},
+        "nordic": {"DK", "FI", "IS", "NO", "SE"},
+        "scandinavian": {"DK", "NO", "SE"},
+        "european": europe,
+        "europe's": europe,
+        "eu": eu,
+        "nato": nato,
+    }
+    return {word: frozenset(codes) for word, codes in groups.items()}
 
 
 def _words(text: str) -> int:

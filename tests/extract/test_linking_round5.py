@@ -1,0 +1,57 @@
+"""Who holds a position, round 5 (link5): constructions that tie a position to its holder, each general English.
+Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import claims_found
+
+
+def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    return claims_found(rules, text, on)
+
+
+def actors(rules, text: str, on: str | None = "2025-03-01") -> set[str]:
+    return {actor for actor, _, _ in found(rules, text, on)}
+
+
+# --- a speaker reporting what a regional group of his own country does states his own position --------------
+
+
+def test_a_regional_group_that_includes_the_speakers_country_is_his_own_side(rules):
+    text = "Latvian President Edgars Rinkēvičs said that the Baltic states firmly advocate new sanctions on Russia."
+    assert ("Edgars Rinkēvičs", "sanctions", "support") in found(rules, text)
+
+
+def test_the_group_may_be_named_by_a_continent_and_the_speaker_by_a_pronoun(rules):
+    text = (
+        "Spanish Prime Minister Pedro Sánchez spoke to reporters in Madrid. "
+        "He noted that European nations are united in seeking a diplomatic solution."
+    )
+    assert ("Pedro Sánchez", "negotiations", "support") in found(rules, text)
+
+
+def test_a_group_named_after_the_alliance_includes_its_members(rules):
+    text = "Dutch Prime Minister Dick Schoof said that NATO allies support new sanctions on Russia."
+    assert "Dick Schoof" in actors(rules, text)
+
+
+def test_a_group_without_the_speakers_country_is_still_someone_else(rules):
+    text = "Polish President Andrzej Duda said that the Baltic states firmly advocate new sanctions on Russia."
+    assert "Andrzej Duda" not in actors(rules, text)
+
+
+def test_a_speaker_outside_the_continent_does_not_speak_for_european_nations(rules):
+    text = "Russian Foreign Minister Sergei Lavrov said that European nations are united in seeking new sanctions."
+    assert "Sergey Lavrov" not in actors(rules, text)
+    assert not any(actor.startswith("Serge") for actor in actors(rules, text))
+
+
+def test_a_quantified_part_of_the_group_is_not_the_speakers_side(rules):
+    for group in ("some European countries", "other EU members", "several Baltic states"):
+        text = f"Spanish Prime Minister Pedro Sánchez said that {group} support new sanctions on Russia."
+        assert "Pedro Sánchez" not in actors(rules, text), group
+
+
+def test_a_vague_collective_stays_uncoded(rules):
+    text = "Spanish Prime Minister Pedro Sánchez said that many countries support new sanctions on Russia."
+    assert "Pedro Sánchez" not in actors(rules, text)
