@@ -70,6 +70,13 @@ ATTRIBUTION += (
     "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
 )
 
+# Round 5: a stance described by a noun of its holder ("X is a staunch opponent of Y", "X, a supporter of Y,"); a
+# cue only as a predicate or an apposition of the holder (frames.is_modifier), never as an object ("met a critic of").
+ROLE_NOUNS = (
+    "supporter of", "advocate of", "advocate for", "proponent of", "champion of", "opponent of", "critic of",
+)
+ATTRIBUTION += ROLE_NOUNS
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",

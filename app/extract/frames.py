@@ -12,7 +12,7 @@ from datetime import date
 
 from app.extract.actors import Ref
 from app.extract.attribution import Speaker
-from app.extract.cues import SPEECH
+from app.extract.cues import ROLE_NOUNS, SPEECH
 from app.extract.matcher import Hit
 from app.extract.stance import Stance, combine_cues
 
@@ -23,6 +23,11 @@ _SETTING = re.compile(
 # A subordinate clause after a comma: time, cause or concession ("..., after many leaders were blindsided").
 _SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|although|though|as|even as|whereas)\s+", re.I)
 _SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
+_ROLE_NOUNS = frozenset(ROLE_NOUNS)
+# A noun of a stance after a copula or a comma, with its article and up to three modifiers ("has long been a vocal").
+_PREDICATE_NOUN = re.compile(
+    r"(?:\b(?:is|was|been|remains|remained|became|becomes|becoming)|\w,)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}$"
+)
 _EXPECT_OF = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}to\s+(?!be\b)")
 _AND = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 # A later passive clause of the same subject with its own agent ("..., and sharply criticised by Y, but not
@@ -133,6 +138,9 @@ def is_modifier(lowered: str, cue: Hit) -> bool:
     """Return whether a verb cue is used as a modifier: "a proposed initiative", "the so-called coalition"."""
     if lowered.endswith("so-", 0, cue.start):
         return True
+    if cue.phrase in _ROLE_NOUNS:
+        # "X is a staunch opponent of Y", "X, a supporter of Y,": the holder's predicate or apposition.
+        return not _PREDICATE_NOUN.search(lowered, max(0, cue.start - 50), cue.start)
     plural = lowered.endswith("s", cue.start, cue.end)
     if plural and _NOUN_AFTER_OWNER.search(lowered, max(0, cue.start - 7), cue.start):
         return True  # "his demands that ...", "their calls for ...": a noun, its owner is found by the possessive

@@ -29,7 +29,7 @@ from app.extract.attribution import (
     subject_of,
 )
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
+from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, ROLE_NOUNS, SPEECH, STATES_OF_MIND
 from app.extract.frames import (
     as_demand,
     by_agent,
@@ -311,6 +311,11 @@ class RulesExtractor:
             cue = next((h for h in after if h.phrase == "according to" and _CLOSING.search(doc.text, 0, h.start)), cue)
         if cue is None or denied_speech(doc.lowered, cue):
             return None
+        if cue.phrase in _ROLE_NOUNS:
+            # "X met Y, a critic of Z,": the noun in apposition describes the name right before its comma.
+            named = [r for r in refs if r.end <= cue.start and _APPOSED.fullmatch(doc.lowered, r.end, cue.start)]
+            if named:
+                return Speaker([named[-1]], cue, "subject")
         if _APPEARS.search(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
             return None  # "Poland appears open to ...": the writer's inference, not a position stated
         # "According to the press service, Scholz condemned ... and urged ...": a source is no verb to share.
@@ -840,6 +845,8 @@ _SUBORDINATE_VERB = re.compile(
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
+_ROLE_NOUNS = frozenset(ROLE_NOUNS)
+_APPOSED = re.compile(r"\s*,\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}")  # ", a staunch " before a role noun
 _POSITION_OF = re.compile(r"\b(?:position|stance|view)$")
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
 _STATEMENT_NOUNS = frozenset(

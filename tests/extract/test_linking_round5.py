@@ -55,3 +55,35 @@ def test_a_quantified_part_of_the_group_is_not_the_speakers_side(rules):
 def test_a_vague_collective_stays_uncoded(rules):
     text = "Spanish Prime Minister Pedro Sánchez said that many countries support new sanctions on Russia."
     assert "Pedro Sánchez" not in actors(rules, text)
+
+
+# --- a stance described by a noun of its holder, as a predicate or an apposition ---------------------------------
+
+
+def test_a_predicate_noun_of_a_stance_is_the_subjects_position(rules):
+    text = "Finnish Foreign Minister Elina Valtonen has long been a vocal supporter of tougher sanctions on Russia."
+    assert ("Elina Valtonen", "sanctions", "support") in found(rules, text)
+    text = "Finnish Foreign Minister Elina Valtonen is a staunch opponent of a ceasefire on Russian terms."
+    assert ("Elina Valtonen", "ceasefire", "oppose") in found(rules, text)
+
+
+def test_a_noun_of_a_stance_in_apposition_describes_the_name_before_its_comma(rules):
+    text = "Finnish Foreign Minister Elina Valtonen, a firm advocate of new sanctions on Russia, arrived in Kyiv."
+    assert ("Elina Valtonen", "sanctions", "support") in found(rules, text)
+    text = "Finnish Foreign Minister Elina Valtonen met Hungarian Prime Minister Viktor Orbán, a critic of sanctions."
+    assert ("Viktor Orbán", "sanctions", "oppose") in found(rules, text)
+    assert "Elina Valtonen" not in actors(rules, text)
+
+
+def test_a_noun_of_a_stance_as_an_object_is_nobodys_position(rules):
+    text = "Finnish Foreign Minister Elina Valtonen met a prominent critic of sanctions on Russia in Helsinki."
+    assert "Elina Valtonen" not in actors(rules, text)
+
+
+def test_a_hypothetical_noun_of_a_stance_is_no_position(rules):
+    text = "If Finnish Foreign Minister Elina Valtonen were a supporter of sanctions relief, Moscow would be pleased."
+    assert "Elina Valtonen" not in actors(rules, text)
+
+
+def test_critics_in_the_plural_are_a_vague_collective(rules):
+    assert not found(rules, "Critics of sanctions on Russia say they hurt European industry.")
