@@ -76,6 +76,10 @@ ROLE_NOUNS = (
     "supporter of", "advocate of", "advocate for", "proponent of", "champion of", "opponent of", "critic of",
 )
 ATTRIBUTION += ROLE_NOUNS
+# Round 5: verbs of saying the lists above lacked ("maintained" only before "that": "maintained sanctions" is an act).
+ATTRIBUTION += (
+    "asserted", "asserts", "asserting", "contended", "contends", "maintained that", "maintains that",
+)
 
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (

@@ -87,3 +87,27 @@ def test_a_hypothetical_noun_of_a_stance_is_no_position(rules):
 
 def test_critics_in_the_plural_are_a_vague_collective(rules):
     assert not found(rules, "Critics of sanctions on Russia say they hurt European industry.")
+
+
+# --- verbs of saying the vocabulary lacked: asserted, contended, maintained that ----------------------------------
+
+
+def test_asserted_and_contended_report_their_subjects_position(rules):
+    for verb in ("asserted", "contended", "maintained"):
+        text = f"Estonian Prime Minister Kristen Michal {verb} that defence spending must rise further."
+        assert ("Kristen Michal", "defense-spending", "support") in found(rules, text), verb
+
+
+def test_a_closing_asserted_names_the_speaker_of_a_quotation(rules):
+    text = "“Our allies must raise defence spending,” Estonian Prime Minister Kristen Michal asserted."
+    assert "Kristen Michal" in actors(rules, text)
+
+
+def test_maintained_with_an_object_is_no_verb_of_saying(rules):
+    text = "Estonian Prime Minister Kristen Michal met the press. Estonia maintained its trade rules."
+    assert not found(rules, text)
+
+
+def test_asserted_in_a_relative_clause_is_the_other_persons(rules):
+    text = "Estonian Prime Minister Kristen Michal met an analyst who asserted that defence spending must rise."
+    assert "Kristen Michal" not in actors(rules, text)
