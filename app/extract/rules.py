@@ -634,7 +634,10 @@ class RulesExtractor:
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
             # "told journalists that ...": the addressee of "told", not the subject of what follows.
-            addressee = cue.phrase in ("told", "tells")
+            # Round 5: also "warned allies that", "reminded reporters that", "assured lawmakers that".
+            addressee = cue.phrase in ("told", "tells") or (
+                cue.phrase in _ADDRESSING and _THAT_AFTER.match(doc.lowered, hit.end) is not None
+            )
             if near and hit.payload.kind in ("collective", "nonactor") and not addressee:
                 # "Rinkevics said the Baltic states advocate ...": a group named by a region the speaker's own
                 # country belongs to is the speaker's own side ("we"), not someone else.
@@ -846,6 +849,11 @@ _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
 _ROLE_NOUNS = frozenset(ROLE_NOUNS)
+# Verbs of saying that take the one addressed before their "that" clause ("reminded reporters that ...").
+_ADDRESSING = frozenset(
+    {"warned", "warns", "reminded", "assured", "assures", "urged", "urges", "asked", "asks", "promised", "promises"}
+)
+_THAT_AFTER = re.compile(r"\s+that\b")
 _APPOSED = re.compile(r"\s*,\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}")  # ", a staunch " before a role noun
 _POSITION_OF = re.compile(r"\b(?:position|stance|view)$")
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").

@@ -111,3 +111,17 @@ def test_maintained_with_an_object_is_no_verb_of_saying(rules):
 def test_asserted_in_a_relative_clause_is_the_other_persons(rules):
     text = "Estonian Prime Minister Kristen Michal met an analyst who asserted that defence spending must rise."
     assert "Kristen Michal" not in actors(rules, text)
+
+
+# --- the one addressed by a verb of saying is not the subject of its "that" clause -------------------------------
+
+
+def test_the_addressee_before_that_is_not_the_subject_of_the_clause(rules):
+    for addressed in ("warned journalists", "reminded lawmakers", "assured allies"):
+        text = f"Estonian Prime Minister Kristen Michal {addressed} that sanctions on Russia must stay in place."
+        assert ("Kristen Michal", "sanctions", "support") in found(rules, text), addressed
+
+
+def test_a_collective_after_that_is_still_the_subject_of_the_clause(rules):
+    text = "Estonian Prime Minister Kristen Michal warned that some leaders oppose new sanctions on Russia."
+    assert "Kristen Michal" not in actors(rules, text)
