@@ -228,3 +228,39 @@ def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list
             cue = Hit(m.start(1), m.end(1), m.group(1), "say")
             return [(Speaker([ref], cue, "relative"), Stance(label, m.group(1), False))]
     return []
+
+
+# Round 5: a question put to someone and his bare yes or no ("Asked whether ..., X replied: “No.”").
+_ASKED = re.compile(r"[“\"‘']?\s*(?:when\s+)?asked\s+(?:whether|if)\s+", re.IGNORECASE)
+_ANSWER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:replied|said|answered|responded|says|replies|answers)(?:\s+\w+ly)?\s*[,:]?\s*[“\"‘']?\s*"
+    r"(?P<answer>not at all|absolutely not|of course not|certainly not|definitely not|by no means|no|never|"
+    r"yes|absolutely|of course|certainly|definitely)\s*[.,!;”\"’]",
+    re.IGNORECASE,
+)
+_NEGATIVE_ANSWERS = frozenset(
+    {"not at all", "absolutely not", "of course not", "certainly not", "definitely not", "by no means", "no", "never"}
+)
+
+
+def answered(
+    text: str, sentence_start: int, sentence_end: int, issue: Hit, refs: list[Ref]
+) -> tuple[Ref, int, int] | None:
+    """Return who answers a question that opens the sentence with a bare yes or no, whether the answer is yes (+1)
+    or no (-1), and where the question's words begin ("Asked whether Ukraine should cede land, X replied: “No.”");
+    None when the sentence is not so built. The question's own stance, times the answer, is the answerer's."""
+    asked = _ASKED.match(text, sentence_start, issue.start)
+    comma = text.find(",", issue.end, sentence_end)
+    if asked is None or comma < 0:
+        return None
+    for ref in refs:
+        if comma < ref.start and _WORD_GAP.fullmatch(text, comma + 1, ref.start) and not ref.possessive:
+            answer = _ANSWER.match(text, ref.end, sentence_end)
+            if answer is None:
+                return None
+            sign = -1 if answer.group("answer").lower() in _NEGATIVE_ANSWERS else 1
+            return ref, sign, asked.end()
+    return None
+
+
+_WORD_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,4}")  # a title before the name of the one answering

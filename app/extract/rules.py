@@ -31,6 +31,7 @@ from app.extract.attribution import (
 from app.extract.base import ExtractedClaim, register
 from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, ROLE_NOUNS, SPEECH, STATES_OF_MIND
 from app.extract.frames import (
+    answered,
     as_demand,
     by_agent,
     doer,
@@ -178,6 +179,13 @@ class RulesExtractor:
                 continue  # "in May 1997 ... concluded the Founding Act": background, not a position now
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
+                    reply = self._reply(doc, sentence, issue, stance_buckets[i], negator_buckets[i], found)
+                    if reply is not None:
+                        speaker, stance = reply
+                        claim = self._claim(sentence, issue, speaker.refs[0], speaker, stance, published_on)
+                        key = (claim.actor, claim.issue, claim.stance)
+                        if key not in best or claim.confidence > best[key].confidence:
+                            best[key] = claim
                     continue
                 if is_background(lowered, sentence.start, issue, found, stance_buckets[i]):
                     continue
@@ -402,6 +410,22 @@ class RulesExtractor:
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
+
+    def _reply(
+        self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit], found: list[Hit]
+    ) -> tuple[Speaker, Stance] | None:
+        """Return the holder and stance of a bare yes or no to a question ("Asked whether Ukraine should cede land,
+        X replied: “No.”"): the question's own stance, turned around by a no."""
+        reply = answered(doc.text, sentence.start, sentence.end, issue, doc.resolved[sentence.index][0])
+        if reply is None:
+            return None
+        ref, sign, at = reply
+        own = [h for h in stance_hits if at <= h.start and h.end <= issue.start]
+        asked = decide_stance(doc.text, issue, own, negators, lower=at, upper=issue.end, issues=found)
+        if asked.stance == "neutral":
+            return None
+        label = asked.stance if sign > 0 else ("oppose" if asked.stance == "support" else "support")
+        return Speaker([ref], Hit(at, at, "answer", "say"), "subject"), Stance(label, asked.cue, sign < 0)
 
     def _first_person(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the speaker of the latest quotation when a sentence outside quotation marks speaks in the first

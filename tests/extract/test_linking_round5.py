@@ -125,3 +125,27 @@ def test_the_addressee_before_that_is_not_the_subject_of_the_clause(rules):
 def test_a_collective_after_that_is_still_the_subject_of_the_clause(rules):
     text = "Estonian Prime Minister Kristen Michal warned that some leaders oppose new sanctions on Russia."
     assert "Kristen Michal" not in actors(rules, text)
+
+
+# --- a bare yes or no to a question that opens the sentence ------------------------------------------------------
+
+
+def test_a_bare_no_turns_the_question_around(rules):
+    text = "Asked whether Ukraine should cede territory to Russia, Finnish Foreign Minister Elina Valtonen said: “No.”"
+    assert ("Elina Valtonen", "territorial-integrity", "support") in found(rules, text)
+
+
+def test_a_bare_yes_takes_the_question_as_it_is(rules):
+    text = "Asked whether Finland would send troops to Ukraine, Finnish Foreign Minister Elina Valtonen said: “Yes.”"
+    assert ("Elina Valtonen", "troops-in-ukraine", "support") in found(rules, text)
+
+
+def test_a_question_without_a_bare_answer_stays_a_topic(rules):
+    for answer in ("said no decision had been taken.", "declined to comment.", "said the matter was complex."):
+        text = f"Asked whether Finland would send troops to Ukraine, Finnish Foreign Minister Elina Valtonen {answer}"
+        assert "Elina Valtonen" not in actors(rules, text), answer
+
+
+def test_a_topic_asked_about_is_no_question_to_answer(rules):
+    text = "Asked about new sanctions on Russia, Finnish Foreign Minister Elina Valtonen said: “No.”"
+    assert "Elina Valtonen" not in actors(rules, text)
