@@ -149,3 +149,28 @@ def test_a_question_without_a_bare_answer_stays_a_topic(rules):
 def test_a_topic_asked_about_is_no_question_to_answer(rules):
     text = "Asked about new sanctions on Russia, Finnish Foreign Minister Elina Valtonen said: “No.”"
     assert "Elina Valtonen" not in actors(rules, text)
+
+
+# --- a journalist, analyst or outlet inside a closed phrase between a subject and its verb -----------------------
+
+
+def test_an_outlet_or_journalists_inside_an_interrupting_phrase_do_not_block_the_subject(rules):
+    for phrase in (
+        ", in an interview with the newspaper Helsingin Sanomat, called for",
+        ", asked by journalists about the talks, called for",
+        ", citing analysts, called for",
+        " took to social media to call for",
+    ):
+        text = f"Finnish Foreign Minister Elina Valtonen{phrase} tougher sanctions on Russia."
+        assert ("Elina Valtonen", "sanctions", "support") in found(rules, text), phrase
+
+
+def test_journalists_or_analysts_who_hold_the_verb_still_block_the_subject(rules):
+    for phrase in (
+        " spoke to analysts who called for",
+        " met with journalists, who called for",
+        " was in the room when analysts called for",
+        " listened to experts calling for",
+    ):
+        text = f"Finnish Foreign Minister Elina Valtonen{phrase} tougher sanctions on Russia."
+        assert "Elina Valtonen" not in actors(rules, text), phrase
