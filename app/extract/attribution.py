@@ -11,7 +11,10 @@ from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
 _COORDINATION = re.compile(
-    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?$", re.IGNORECASE
+    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with)\s*,?)\s*(?:the\s+)?"
+    # Round 5: "Macron and his German counterpart Scholz", "Valtonen and Estonian counterpart Tsahkna".
+    r"(?:(?:(?:his|her|their|its)\s+)?(?:[\w-]+\s+)?counterparts?,?\s+)?$",
+    re.IGNORECASE,
 )
 # Words that tie a named actor to a collective after it ("Scholz and other leaders", "among those leaders").
 _MEMBERSHIP = re.compile(r"\b(?:among|other|such as|like|along with|including|joined|and)\b|,", re.IGNORECASE)

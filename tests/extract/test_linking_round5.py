@@ -174,3 +174,26 @@ def test_journalists_or_analysts_who_hold_the_verb_still_block_the_subject(rules
     ):
         text = f"Finnish Foreign Minister Elina Valtonen{phrase} tougher sanctions on Russia."
         assert "Elina Valtonen" not in actors(rules, text), phrase
+
+
+# --- "X and his German counterpart Y": a coordinated subject; "met his counterpart Y": an object -----------------
+
+
+def test_a_counterpart_named_after_and_shares_the_verb(rules):
+    text = "French President Emmanuel Macron and his German counterpart Olaf Scholz called for a ceasefire."
+    claims = found(rules, text)
+    assert ("Emmanuel Macron", "ceasefire", "support") in claims
+    assert ("Olaf Scholz", "ceasefire", "support") in claims
+
+
+def test_a_counterpart_after_a_verb_or_preposition_is_its_object(rules):
+    for verb in ("met", "held talks with"):
+        text = f"French President Emmanuel Macron {verb} his German counterpart Olaf Scholz and called for a ceasefire."
+        claims = found(rules, text)
+        assert ("Emmanuel Macron", "ceasefire", "support") in claims, verb
+        assert "Olaf Scholz" not in {actor for actor, _, _ in claims}, verb
+
+
+def test_a_relative_clause_after_the_counterpart_is_the_counterparts(rules):
+    text = "French President Emmanuel Macron welcomed his German counterpart Olaf Scholz, who called for a ceasefire."
+    assert actors(rules, text) == {"Olaf Scholz"}
