@@ -81,6 +81,14 @@ ATTRIBUTION += (
     "asserted", "asserts", "asserting", "contended", "contends", "maintained that", "maintains that",
 )
 
+# Round 5: a base-form position verb after a modal of will ("Poland will support ...", "Berlin would back ...");
+# the bare forms are nouns too often ("support for", "back to").
+ATTRIBUTION += tuple(
+    f"{modal} {verb}"
+    for modal in ("will", "would", "'ll", "will not", "would not", "won't", "wouldn't")
+    for verb in ("support", "back", "endorse", "accept", "approve", "favour", "favor", "welcome", "push for", "seek")
+)
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",

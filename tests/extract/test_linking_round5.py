@@ -197,3 +197,20 @@ def test_a_counterpart_after_a_verb_or_preposition_is_its_object(rules):
 def test_a_relative_clause_after_the_counterpart_is_the_counterparts(rules):
     text = "French President Emmanuel Macron welcomed his German counterpart Olaf Scholz, who called for a ceasefire."
     assert actors(rules, text) == {"Olaf Scholz"}
+
+
+# --- a base-form position verb after "will"/"would" -------------------------------------------------------------
+
+
+def test_a_position_verb_after_will_or_would_is_the_subjects(rules):
+    assert ("Finland", "sanctions", "support") in found(rules, "Finland will push for tougher sanctions on Russia.")
+    assert ("Finland", "sanctions", "support") in found(rules, "Finland would back tougher sanctions on Russia.")
+
+
+def test_a_negated_modal_turns_the_verb_around(rules):
+    assert ("Finland", "sanctions", "oppose") in found(rules, "Finland won't back new sanctions on Russia.")
+    assert ("Finland", "sanctions", "support") in found(rules, "Finland will not support sanctions relief for Russia.")
+
+
+def test_a_fear_about_what_another_will_support_is_no_position(rules):
+    assert not found(rules, "Finland fears Hungary will support sanctions relief for Russia.")
