@@ -127,6 +127,8 @@ def _governed(text: str, start: int) -> bool:
     words = [w.lower() for w in words[-5:]]
     if words[-1][0] in _OPENING or (len(words) > 1 and words[-2][0] in _OPENING):
         words = [w.lstrip(_OPENING) for w in words]  # "“holding the EU hostage”"
+    if words[-1] in ("counterpart", "counterparts"):
+        return _object_counterpart(words[:-1])
     if words[-1] in _QUANTIFIERS or words[-1].isdigit():
         words.pop()  # "to see eight countries", "with several allies": the object after its number
         if not words:
@@ -146,6 +148,22 @@ def _governed(text: str, start: int) -> bool:
         return True
     return n >= 3 and " ".join(words[-3:]) in _PREPOSITIONS
 
+
+def _object_counterpart(words: list[str]) -> bool:
+    """Return whether "(his German) counterpart" before a name is an object: after a preposition or a verb ("met his
+    German counterpart Olaf Scholz", "talks with her counterpart"); "Macron and his counterpart X" is a subject."""
+    if words and words[-1] not in _ARTICLES:
+        words = words[:-1]  # the counterpart's nationality ("German")
+    if words and words[-1] in _ARTICLES:
+        words = words[:-1]
+    if not words:
+        return False
+    last = words[-1]
+    verb = last.isalpha() and last not in _NOT_VERBS and (last.endswith("ed") or last in _MEETING)
+    return last in _PREPOSITIONS or verb
+
+
+_MEETING = frozenset({"met", "meets", "meet", "meeting", "hosts", "hosting", "told", "phoned", "thanked"})
 
 governed_at = _governed  # for attribution: a collective after a preposition is an object too
 

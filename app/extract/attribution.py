@@ -11,7 +11,9 @@ from app.extract.cues import SPEECH
 from app.extract.matcher import Hit
 
 _COORDINATION = re.compile(
-    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with|alongside)\s*,?)\s*(?:the\s+)?$",
+    r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with|alongside)\s*,?)\s*(?:the\s+)?"
+    # Round 5: "Macron and his German counterpart Scholz", "Valtonen and Estonian counterpart Tsahkna".
+    r"(?:(?:(?:his|her|their|its)\s+)?(?:[\w-]+\s+)?counterparts?,?\s+)?$",
     re.IGNORECASE,
 )
 # A list that goes on under a second plural head ("the presidents of X and Y, and the prime ministers of Z"; "the
@@ -394,11 +396,38 @@ def _blocked(text: str, subject: Ref, cue: Hit, blockers: list[Hit]) -> bool:
                 continue  # "spoke with leaders in Kyiv": the collective is an object, not the subject
             if hit.payload.kind == "title" and subject.type == "person":
                 continue  # "Putin had expressed it when the leader said ...": perhaps the same person again
+            if hit.payload.kind == "nonactor" and _object_of(text, subject.end, hit, cue):
+                continue  # "X, in an interview with the newspaper Y, said", "X took to social media to call for"
             if hit.payload.kind in ("nonactor", "title"):
                 return True
             if not _MEMBERSHIP.search(text[subject.end : hit.start]):
                 return True
     return False
+
+
+# Round 5: a word that makes what follows it (with an article and up to two modifiers) an object: a preposition or a
+# participle ("in an interview with the newspaper", "took to social media", "citing analysts", "asked by journalists").
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|by|from|for|in|on|at|of|via|through|told|\w+ing)\s+(?:(?:the|a|an|its|his|her|their)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _object_of(text: str, lower: int, hit: Hit, cue: Hit) -> bool:
+    """Return whether a non-actor between a subject and its verb is the object of a preposition or a participle in
+    a phrase closed before the verb: by a comma ("X, citing analysts, called") or an infinitive ("X took to social
+    media to call for"); "X spoke to analysts who called for" is the analysts' verb."""
+    before = _OBJECT_BEFORE.search(text, max(lower, hit.start - 40), hit.start)
+    if before is None or _SUBORDINATORS & set(before.group(0).lower().split()):
+        return False
+    between = text[hit.end : cue.start]
+    closed = "," in between or between.endswith(" to ")
+    return closed and not _RELATIVE_WORD.search(between)
+
+
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "as", "because", "who", "which", "that", "where", "if"})
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whom|when|while|after|as|because)\b", re.IGNORECASE)
 
 
 def is_hearsay_context(text: str, subject: Ref, hearsay: list[Hit], says: list[Hit]) -> bool:

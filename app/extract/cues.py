@@ -70,6 +70,25 @@ ATTRIBUTION += (
     "pointed out", "points out", "pointing out", "made it clear", "makes it clear", "made clear", "making it clear",
 )
 
+# Round 5: a stance described by a noun of its holder ("X is a staunch opponent of Y", "X, a supporter of Y,"); a
+# cue only as a predicate or an apposition of the holder (frames.is_modifier), never as an object ("met a critic of").
+ROLE_NOUNS = (
+    "supporter of", "advocate of", "advocate for", "proponent of", "champion of", "opponent of", "critic of",
+)
+ATTRIBUTION += ROLE_NOUNS
+# Round 5: verbs of saying the lists above lacked ("maintained" only before "that": "maintained sanctions" is an act).
+ATTRIBUTION += (
+    "asserted", "asserts", "asserting", "contended", "contends", "maintained that", "maintains that",
+)
+
+# Round 5: a base-form position verb after a modal of will ("Poland will support ...", "Berlin would back ...");
+# the bare forms are nouns too often ("support for", "back to").
+ATTRIBUTION += tuple(
+    f"{modal} {verb}"
+    for modal in ("will", "would", "'ll", "will not", "would not", "won't", "wouldn't")
+    for verb in ("support", "back", "endorse", "accept", "approve", "favour", "favor", "welcome", "push for", "seek")
+)
+
 # Attribution cues that report someone's fear, guess or expectation about ANOTHER actor: not a position.
 HEARSAY = (
     "fear*", "feared", "worr*", "suspect*", "speculat*", "guess*", "expect*", "predict*", "hope that", "accus*",

@@ -12,7 +12,7 @@ from datetime import date
 
 from app.extract.actors import Ref
 from app.extract.attribution import Speaker
-from app.extract.cues import SPEECH
+from app.extract.cues import ROLE_NOUNS, SPEECH
 from app.extract.matcher import Hit
 from app.extract.stance import Stance, combine_cues
 
@@ -23,6 +23,11 @@ _SETTING = re.compile(
 # A subordinate clause after a comma: time, cause or concession ("..., after many leaders were blindsided").
 _SUBORDINATE = re.compile(r",\s+(?:after|before|when|while|since|because|although|though|as|even as|whereas)\s+", re.I)
 _SUBJECTS = frozenset({"collective", "nonactor", "pronoun"})
+_ROLE_NOUNS = frozenset(ROLE_NOUNS)
+# A noun of a stance after a copula or a comma, with its article and up to three modifiers ("has long been a vocal").
+_PREDICATE_NOUN = re.compile(
+    r"(?:\b(?:is|was|been|remains|remained|became|becomes|becoming)|\w,)\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}$"
+)
 _EXPECT_OF = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w’'-]+\s+){1,3}to\s+(?!be\b)")
 _AND = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 # A later passive clause of the same subject with its own agent ("..., and sharply criticised by Y, but not
@@ -133,6 +138,9 @@ def is_modifier(lowered: str, cue: Hit) -> bool:
     """Return whether a verb cue is used as a modifier: "a proposed initiative", "the so-called coalition"."""
     if lowered.endswith("so-", 0, cue.start):
         return True
+    if cue.phrase in _ROLE_NOUNS:
+        # "X is a staunch opponent of Y", "X, a supporter of Y,": the holder's predicate or apposition.
+        return not _PREDICATE_NOUN.search(lowered, max(0, cue.start - 50), cue.start)
     plural = lowered.endswith("s", cue.start, cue.end)
     if plural and _NOUN_AFTER_OWNER.search(lowered, max(0, cue.start - 7), cue.start):
         return True  # "his demands that ...", "their calls for ...": a noun, its owner is found by the possessive
@@ -220,3 +228,39 @@ def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list
             cue = Hit(m.start(1), m.end(1), m.group(1), "say")
             return [(Speaker([ref], cue, "relative"), Stance(label, m.group(1), False))]
     return []
+
+
+# Round 5: a question put to someone and his bare yes or no ("Asked whether ..., X replied: “No.”").
+_ASKED = re.compile(r"[“\"‘']?\s*(?:when\s+)?asked\s+(?:whether|if)\s+", re.IGNORECASE)
+_ANSWER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:replied|said|answered|responded|says|replies|answers)(?:\s+\w+ly)?\s*[,:]?\s*[“\"‘']?\s*"
+    r"(?P<answer>not at all|absolutely not|of course not|certainly not|definitely not|by no means|no|never|"
+    r"yes|absolutely|of course|certainly|definitely)\s*[.,!;”\"’]",
+    re.IGNORECASE,
+)
+_NEGATIVE_ANSWERS = frozenset(
+    {"not at all", "absolutely not", "of course not", "certainly not", "definitely not", "by no means", "no", "never"}
+)
+
+
+def answered(
+    text: str, sentence_start: int, sentence_end: int, issue: Hit, refs: list[Ref]
+) -> tuple[Ref, int, int] | None:
+    """Return who answers a question that opens the sentence with a bare yes or no, whether the answer is yes (+1)
+    or no (-1), and where the question's words begin ("Asked whether Ukraine should cede land, X replied: “No.”");
+    None when the sentence is not so built. The question's own stance, times the answer, is the answerer's."""
+    asked = _ASKED.match(text, sentence_start, issue.start)
+    comma = text.find(",", issue.end, sentence_end)
+    if asked is None or comma < 0:
+        return None
+    for ref in refs:
+        if comma < ref.start and _WORD_GAP.fullmatch(text, comma + 1, ref.start) and not ref.possessive:
+            answer = _ANSWER.match(text, ref.end, sentence_end)
+            if answer is None:
+                return None
+            sign = -1 if answer.group("answer").lower() in _NEGATIVE_ANSWERS else 1
+            return ref, sign, asked.end()
+    return None
+
+
+_WORD_GAP = re.compile(r"\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,4}")  # a title before the name of the one answering

@@ -30,8 +30,9 @@ from app.extract.attribution import (
     subject_of,
 )
 from app.extract.base import ExtractedClaim, register
-from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, SPEECH, STATES_OF_MIND
+from app.extract.cues import DOUBTS, PASSIVE, PRESCRIPTIVE, QUESTION_TOPIC, ROLE_NOUNS, SPEECH, STATES_OF_MIND
 from app.extract.frames import (
+    answered,
     as_demand,
     by_agent,
     doer,
@@ -111,6 +112,7 @@ class RulesExtractor:
                 self.negators,
             ]
         )
+        self._regions = regions(taxonomy)
         # A user's lexicon edit is a new version: stored documents are then extracted again (pipeline/extract.py).
         self.version = f"{VERSION}+{lexicon_digest(taxonomy)}"
 
@@ -178,6 +180,13 @@ class RulesExtractor:
                 continue  # "in May 1997 ... concluded the Founding Act": background, not a position now
             for issue in found:
                 if _question_topic(lowered, max(sentence.start, issue.start - 40), issue.start):
+                    reply = self._reply(doc, sentence, issue, stance_buckets[i], negator_buckets[i], found)
+                    if reply is not None:
+                        speaker, stance = reply
+                        claim = self._claim(sentence, issue, speaker.refs[0], speaker, stance, published_on)
+                        key = (claim.actor, claim.issue, claim.stance)
+                        if key not in best or claim.confidence > best[key].confidence:
+                            best[key] = claim
                     continue
                 if is_background(lowered, sentence.start, issue, found, stance_buckets[i]):
                     continue
@@ -311,6 +320,11 @@ class RulesExtractor:
             cue = next((h for h in after if h.phrase == "according to" and _CLOSING.search(doc.text, 0, h.start)), cue)
         if cue is None or denied_speech(doc.lowered, cue):
             return None
+        if cue.phrase in _ROLE_NOUNS:
+            # "X met Y, a critic of Z,": the noun in apposition describes the name right before its comma.
+            named = [r for r in refs if r.end <= cue.start and _APPOSED.fullmatch(doc.lowered, r.end, cue.start)]
+            if named:
+                return Speaker([named[-1]], cue, "subject")
         if _APPEARS.search(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
             return None  # "Poland appears open to ...": the writer's inference, not a position stated
         # "According to the press service, Scholz condemned ... and urged ...": a source is no verb to share.
@@ -404,6 +418,22 @@ class RulesExtractor:
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
+
+    def _reply(
+        self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit], found: list[Hit]
+    ) -> tuple[Speaker, Stance] | None:
+        """Return the holder and stance of a bare yes or no to a question ("Asked whether Ukraine should cede land,
+        X replied: “No.”"): the question's own stance, turned around by a no."""
+        reply = answered(doc.text, sentence.start, sentence.end, issue, doc.resolved[sentence.index][0])
+        if reply is None:
+            return None
+        ref, sign, at = reply
+        own = [h for h in stance_hits if at <= h.start and h.end <= issue.start]
+        asked = decide_stance(doc.text, issue, own, negators, lower=at, upper=issue.end, issues=found)
+        if asked.stance == "neutral":
+            return None
+        label = asked.stance if sign > 0 else ("oppose" if asked.stance == "support" else "support")
+        return Speaker([ref], Hit(at, at, "answer", "say"), "subject"), Stance(label, asked.cue, sign < 0)
 
     def _first_person(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the speaker of the latest quotation when a sentence outside quotation marks speaks in the first
@@ -636,9 +666,14 @@ class RulesExtractor:
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
             # "told journalists that ...": the addressee of "told", not the subject of what follows.
-            addressee = cue.phrase in ("told", "tells")
+            # Round 5: also "warned allies that", "reminded reporters that", "assured lawmakers that".
+            addressee = cue.phrase in ("told", "tells") or (
+                cue.phrase in _ADDRESSING and _THAT_AFTER.match(doc.lowered, hit.end) is not None
+            )
             if near and hit.payload.kind in ("collective", "nonactor") and not addressee:
-                return True
+                # "Rinkevics said the Baltic states advocate ...": a group named by a region the speaker's own
+                # country belongs to is the speaker's own side ("we"), not someone else.
+                return not self._own_group(doc.lowered, head, hit, speaker)
         countries = {r.country for r in speaker.refs}
         for ref in refs:
             conditional = _hypothetical(doc.lowered, head, ref.start)
@@ -675,6 +710,18 @@ class RulesExtractor:
         if first.type == "government" and all(r.type == "person" for r in outer.refs):
             return False  # "Kos said that Ukraine is ready to ...": the person reporting it holds it (_reporter)
         return not {r.country for r in outer.refs} & {r.country for r in speaker.refs}
+
+    def _own_group(self, lowered: str, head: int, hit: Hit, speaker: Speaker) -> bool:
+        """Return whether a collective right after a verb of saying is a regional group ("the Baltic states",
+        "European nations", "EU countries", "NATO allies") that includes every speaker's country; a quantifier
+        ("some European countries", "other EU members") makes it a part, not the speaker's side."""
+        words = lowered[head : hit.start].split()
+        if words and words[0] in ("the", "all", "fellow"):
+            words = words[1:]
+        if len(words) != 1 or hit.payload.kind != "collective":
+            return False
+        group = self._regions.get(words[0].replace("’", "'"))
+        return group is not None and all(r.country in group for r in speaker.refs)
 
     def _reporter(self, doc: _Doc, sentence: Sentence, speaker: Speaker, says: list[Hit]) -> Speaker | None:
         """Return the person who said what a government is reported to want ("Lavrov said Moscow wanted...")."""
@@ -864,6 +911,13 @@ _SUBORDINATE_VERB = re.compile(
 _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
+_ROLE_NOUNS = frozenset(ROLE_NOUNS)
+# Verbs of saying that take the one addressed before their "that" clause ("reminded reporters that ...").
+_ADDRESSING = frozenset(
+    {"warned", "warns", "reminded", "assured", "assures", "urged", "urges", "asked", "asks", "promised", "promises"}
+)
+_THAT_AFTER = re.compile(r"\s+that\b")
+_APPOSED = re.compile(r"\s*,\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}")  # ", a staunch " before a role noun
 _POSITION_OF = re.compile(r"\b(?:position|stance|view)$")
 # Nouns after a possessive that make the possessor the holder of what follows ("Putin's refusal to ...").
 _STATEMENT_NOUNS = frozenset(
@@ -932,6 +986,24 @@ _HYPOTHETICAL = re.compile(
     r"in\s+case|in\s+the\s+event(?:\s+that)?)\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+def regions(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
+    """Return the countries (and institutions) of the regional groups a speaker may call his own side, by the
+    adjective that names the group ("the Baltic states", "European nations", "EU members", "NATO allies")."""
+    eu = {c.code for c in taxonomy.countries.values() if c.eu_joined_on and not c.eu_left_on} | {"EU"}
+    nato = {c.code for c in taxonomy.countries.values() if c.nato_joined_on} | {"NATO"}
+    europe = (eu | nato | {"UA", "MD", "CH", "GB"}) - {"US", "CA", "TR", "NATO"}
+    groups = {
+        "baltic": {"EE", "LV", "LT"},
+        "nordic": {"DK", "FI", "IS", "NO", "SE"},
+        "scandinavian": {"DK", "NO", "SE"},
+        "european": europe,
+        "europe's": europe,
+        "eu": eu,
+        "nato": nato,
+    }
+    return {word: frozenset(codes) for word, codes in groups.items()}
 
 
 def _words(text: str) -> int:
