@@ -550,6 +550,8 @@ _COMPANION_GAP = re.compile(r"(?:[\s,]|and\b|the\b|his\b|her\b|their\b|counterpa
 def companions(text: str, start: int, end: int, speaker: Speaker, refs: list[Ref]) -> list[Ref]:
     """Return the actors attached to a subject who share its position: fronted "Along with X, ...", an insertion
     ", backed by X," between the subject and its verb, or ", together with X and Y" after the verb's object."""
+    if not speaker.refs:
+        return []  # a reported clause with its holder withheld (rules._reported_other): nobody to join
     first, cue = speaker.refs[0], speaker.cue
     if cue.start < first.end or ("with" not in text[start:end] and " by " not in text[first.end : cue.start]):
         return []
