@@ -43,3 +43,27 @@ def test_peace_deal_as_a_frame_is_no_position_on_it(rules, issue, text):
 )
 def test_peace_deal_itself_is_still_a_position(rules, claim, text):
     assert claim in found(rules, text)
+
+
+# Generic help spelled with "to", or with Kyiv/Kiev for Ukraine, is military aid when the clause names no other issue.
+@pytest.mark.parametrize(
+    "claim, text",
+    [
+        (("Norway", "military-aid", "support"), "Norway said it would keep up its strong support to Ukraine."),
+        (("Latvia", "military-aid", "support"), "Latvia stressed the importance of continued support for Kyiv."),
+        (("Croatia", "military-aid", "support"), "Croatia said it would go on supporting Kiev."),
+    ],
+)
+def test_generic_help_to_kyiv_is_military_aid(rules, claim, text):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Latvia said its support for Kyiv's bid to join the EU was unwavering.",
+        "Norway said its support to Ukraine includes guarantees of its future security.",
+    ],
+)
+def test_generic_help_yields_to_a_named_issue(rules, text):
+    assert "military-aid" not in issues(rules, text)
