@@ -67,3 +67,34 @@ def test_generic_help_to_kyiv_is_military_aid(rules, claim, text):
 )
 def test_generic_help_yields_to_a_named_issue(rules, text):
     assert "military-aid" not in issues(rules, text)
+
+
+# Commitments to Ukraine's future defence in other nouns are security guarantees.
+@pytest.mark.parametrize(
+    "claim, text",
+    [
+        (("Sweden", "security-guarantees", "support"), "Sweden said it would sign bilateral security pacts with Kyiv."),
+        (
+            ("Canada", "security-guarantees", "support"),
+            "Canada said it would offer Ukraine long-term commitments to build up its army.",
+        ),
+        (("Poland", "security-guarantees", "support"), "Poland urged Washington to provide a backstop for Ukraine."),
+        (
+            ("Czechia", "security-guarantees", "support"),
+            "Czechia signed an agreement on security and defence with Ukraine.",
+        ),
+    ],
+)
+def test_security_commitments_in_other_nouns(rules, claim, text):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy said the EU budget would serve as a financial backstop for the loan to Ukraine.",
+        "Belgium said the liquidity backstop would protect the euro.",
+    ],
+)
+def test_a_financial_backstop_is_no_security_guarantee(rules, text):
+    assert "security-guarantees" not in issues(rules, text)
