@@ -98,3 +98,31 @@ def test_security_commitments_in_other_nouns(rules, claim, text):
 )
 def test_a_financial_backstop_is_no_security_guarantee(rules, text):
     assert "security-guarantees" not in issues(rules, text)
+
+
+# Europe defending itself, taking responsibility for its own security, or finding the resources for its defence.
+@pytest.mark.parametrize(
+    "claim, text",
+    [
+        (("Greece", "defense-spending", "support"), "Greece said we must find more resources for our common defence."),
+        (("Belgium", "defense-spending", "support"), "Belgium said Europe must learn how to defend itself."),
+        (("Sweden", "defense-spending", "support"), "Sweden called for greater European independence in security."),
+        (
+            ("Norway", "defense-spending", "support"),
+            "Norway said Europeans must take more responsibility for their own security.",
+        ),
+    ],
+)
+def test_europe_defending_itself_is_defence_spending(rules, claim, text):
+    assert claim in found(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium said Ukraine must be able to defend itself against the invasion.",
+        "Sweden said the refugees were a shared European responsibility.",
+    ],
+)
+def test_ukraine_defending_itself_is_no_defence_spending(rules, text):
+    assert "defense-spending" not in issues(rules, text)
