@@ -27,6 +27,8 @@ def issues(rules, text: str) -> set[str]:
         ("negotiations", "Belgium would send engineers if Kyiv and Moscow reach a truce or peace deal."),
         ("ceasefire", "Belgium would send engineers if Kyiv and Moscow reach a truce or peace deal."),
         ("ceasefire", "Portugal would send medics if the two sides reach a ceasefire."),
+        ("ceasefire", "Austria said it could help with monitoring a ceasefire from across the border."),
+        ("ceasefire", "Ireland offered officers to enforce any future ceasefire."),
     ],
 )
 def test_peace_deal_as_a_frame_is_no_position_on_it(rules, issue, text):
