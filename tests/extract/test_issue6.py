@@ -128,3 +128,34 @@ def test_europe_defending_itself_is_defence_spending(rules, claim, text):
 )
 def test_ukraine_defending_itself_is_no_defence_spending(rules, text):
     assert "defense-spending" not in issues(rules, text)
+
+
+# Occupied land named alone is the war's geography; recognising it cedes it.
+@pytest.mark.parametrize(
+    "claim, text",
+    [
+        (
+            ("Hungary", "territorial-integrity", "oppose"),
+            "Hungary called for the recognition of the occupied territories as part of a deal.",
+        ),
+        (
+            ("Slovakia", "territorial-integrity", "oppose"),
+            "Slovakia said the West should recognise the occupied regions as a fact.",
+        ),
+        (
+            ("Poland", "territorial-integrity", "support"),
+            "Poland said it would help Ukraine liberate its occupied territories.",
+        ),
+        (
+            ("Latvia", "territorial-integrity", "support"),
+            "Latvia said Ukraine must take back all of its occupied territories.",
+        ),
+    ],
+)
+def test_recognising_occupied_land_cedes_it(rules, claim, text):
+    assert claim in found(rules, text)
+
+
+def test_occupied_land_named_alone_is_no_position(rules):
+    text = "Estonia said it would train medics who work near the occupied territories."
+    assert "territorial-integrity" not in issues(rules, text)
