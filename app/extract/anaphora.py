@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from app.extract.matcher import Hit
+from app.extract.matcher import Hit, lowercase
 from app.extract.segment import Sentence
 from app.extract.stance import IssueCue, in_backdrop, resolve_overlaps
 
@@ -53,7 +53,7 @@ def _said_anew(lowered: str, sentence: Sentence) -> set[str]:
 
 def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]]) -> list[list[Hit]]:
     """Return issue hits with the back-references of issue-less sentences added, one per sentence."""
-    lowered = text.lower()
+    lowered = lowercase(text)
     carried = list(buckets)
     last: tuple[int, list[IssueCue]] | None = None  # (sentence index, cues) of the latest sentence naming issues
     # (sentence index, sentence, cues) of recent issue sentences; the words each says anew are read when needed

@@ -8,7 +8,7 @@ from itertools import islice
 
 from app.extract.actors import Discourse, Ref, governed_at
 from app.extract.cues import SPEECH
-from app.extract.matcher import Hit
+from app.extract.matcher import Hit, lowercase
 
 _COORDINATION = re.compile(
     r"^\s*(?:,|and|&|nor|,\s*and|,?\s*(?:as well as|along with|together with|alongside)\s*,?)\s*(?:the\s+)?"
@@ -139,6 +139,7 @@ _GROUP = (
 _NUMBERED = re.compile(_GROUP, re.IGNORECASE)  # at the start of the sentence
 _NUMBERED_INSIDE = re.compile(r"(?:[“\"]|\bthat\s+)" + _GROUP, re.IGNORECASE)  # a quotation or a reported clause
 _NUMBER_HINT = re.compile(r"\b(?:both|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\b(?:both|two|three|four|five|six|seven|eight|nine|ten)\b")  # on lower-case text
 _NUMBERS = {
     "both": 2,
     "two": 2,
@@ -293,7 +294,7 @@ def subject_of(
         if insertion is not None:
             # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
             inside = [r for r in refs if insertion.start() <= r.start < insertion.end()]
-            body = text[insertion.start() : insertion.end()].strip(" ,").lower()
+            body = lowercase(text[insertion.start() : insertion.end()].strip(" ,"))
             # "a statement from the presidential office, the Elysée, said": an insertion that only names an actor
             # renames the subject; a description ("a former NATO general") is skipped.
             renames = len(inside) == 1 and body.removeprefix("the ").startswith(
@@ -457,7 +458,7 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
     """Return the actors named as members of who holds a position: the examples after a collective ("several
     allies opposed the idea, in particular Germany and Spain"), the signatories, backers or donors listed after
     their verb ("signatories of the letter included Estonia, Finland and Sweden"), or after "signed by"."""
-    lowered = text[start:end].lower()
+    lowered = lowercase(text[start:end])
     m = _SIGNERS.search(text, start, end) if any(w in lowered for w in _SIGNER_WORDS) else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
@@ -490,12 +491,23 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
 
 
 def numbered_group(
-    text: str, start: int, issue_start: int, refs: list[Ref], discourse: Discourse, *, inside: bool = True
+    text: str,
+    start: int,
+    issue_start: int,
+    refs: list[Ref],
+    discourse: Discourse,
+    *,
+    inside: bool = True,
+    lowered: str | None = None,
 ) -> list[Ref]:
     """Return the actors a numbered subject before an issue stands for ("All four support ..., Macron told a
     press conference with Scholz, Draghi and Iohannis"): the sentence's actors when it names exactly that many,
-    else the latest group of that size named together."""
-    if not _NUMBER_HINT.search(text, start, issue_start):
+    else the latest group of that size named together. lowered, when given, is text in lower case (a quicker
+    first look for a number word)."""
+    if lowered is not None:
+        if not _NUMBER_WORD.search(lowered, start, issue_start):
+            return []
+    elif not _NUMBER_HINT.search(text, start, issue_start):
         return []
     m = _NUMBERED.match(text, start, issue_start)
     if m is None and inside:

@@ -13,7 +13,7 @@ from datetime import date
 from app.extract.actors import Ref
 from app.extract.attribution import Speaker
 from app.extract.cues import ROLE_NOUNS, SPEECH
-from app.extract.matcher import Hit
+from app.extract.matcher import Hit, lowercase
 from app.extract.stance import Stance, combine_cues
 
 _SETTING = re.compile(
@@ -216,7 +216,7 @@ def _words(text: str) -> int:
 def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list[tuple[Speaker, Stance]]:
     """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
     for Taurus missiles, but Berlin has so far refused")."""
-    tail = text[max(issue.end, end - 50) : end].lower()
+    tail = lowercase(text[max(issue.end, end - 50) : end])
     if not any(word in tail for word in _REFUSAL_WORDS):
         return []
     for ref in refs:

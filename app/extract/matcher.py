@@ -41,6 +41,12 @@ class Hit(NamedTuple):
 _hit = tuple.__new__
 
 
+def lowercase(text: str) -> str:
+    """Return text in lower case with every character at its offset: "İ" is the one character whose lower case is
+    two ("i" and a combining dot), which would shift every offset after it."""
+    return text.replace("İ", "I").lower() if "İ" in text else text.lower()
+
+
 def _phrase_regex(phrase: str) -> str:
     parts = []
     for word in phrase.split():
@@ -130,7 +136,7 @@ class _Automaton:
 
     def find(self, text: str, lowered: str | None = None) -> list[list[Hit]]:
         """Return every whole-word hit in text per dictionary, each list sorted by start then longest first."""
-        lowered = lowered if lowered is not None else text.lower()
+        lowered = lowered if lowered is not None else lowercase(text)
         found: list[list[Hit]] = [[] for _ in range(self._size)]
         if self._empty:
             return found

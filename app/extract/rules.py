@@ -44,7 +44,7 @@ from app.extract.frames import (
     is_setting,
 )
 from app.extract.gazetteer import Gazetteer
-from app.extract.matcher import Hit, PhraseMatchers, drop_overlaps
+from app.extract.matcher import Hit, PhraseMatchers, drop_overlaps, lowercase
 from app.extract.segment import Sentence, split_sentences
 from app.extract.signatories import cosignatories
 from app.extract.stance import (
@@ -118,7 +118,7 @@ class RulesExtractor:
 
     def __call__(self, text: str, *, published_on: date | None) -> list[ExtractedClaim]:
         """Return the claims of one document."""
-        lowered = text.lower().replace("’", "'")  # a curly apostrophe matches the lexicons' straight one
+        lowered = lowercase(text).replace("’", "'")  # a curly apostrophe matches the lexicons' straight one
         sentences = split_sentences(text)
         if not sentences:
             return []
@@ -399,7 +399,9 @@ class RulesExtractor:
             if authors:
                 return Speaker(authors, Hit(sentence.end - 1, sentence.end, "joint", "say"), "listed")
         # Inside a reported clause ("said that both sides must ...") only with a speaker to check it against.
-        group = numbered_group(doc.text, sentence.start, issue.start, refs, doc.discourse, inside=speaker is not None)
+        group = numbered_group(
+            doc.text, sentence.start, issue.start, refs, doc.discourse, inside=speaker is not None, lowered=doc.lowered
+        )
         if group and speaker is None and not doc.says(sentence.index)[0]:
             group = []  # "both sides suffered losses": a numbered subject states nothing without a verb
         if group and speaker is not None and not {r.name for r in speaker.refs} <= {r.name for r in group}:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from app.extract import cues
-from app.extract.matcher import Hit, PhraseMatcher, drop_overlaps
+from app.extract.matcher import Hit, PhraseMatcher, drop_overlaps, lowercase
 from app.taxonomy import Taxonomy
 
 # The vocabularies tested per cue, as sets.
@@ -483,7 +483,7 @@ def _words_between(text: str, start: int, end: int) -> int:
 
 def _clause_start(text: str, lower: int, position: int) -> int:
     """Return where the clause holding position starts (after the last clause break since lower)."""
-    window = text[lower:position].lower()
+    window = lowercase(text[lower:position])
     best = 0
     for mark in cues.CLAUSE_BREAKS + cues.SPEECH_CLAUSES:
         i = window.rfind(mark)
@@ -501,7 +501,7 @@ def _skip_parenthesis(text: str, position: int, upper: int) -> int:
 def _clause_end(text: str, position: int, upper: int) -> int:
     # A later "and that" clause still speaks of the issue ("jets were a long-term question and that no decision
     # had been taken"), so it does not end the clause looking forward.
-    window = text[position:upper].lower()
+    window = lowercase(text[position:upper])
     # A condition after the issue is its own clause ("would impose sanctions if Russia did not agree").
     ends = [
         window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES if mark != " and that "

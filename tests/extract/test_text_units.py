@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
-from app.extract.matcher import PhraseMatcher, PhraseMatchers, drop_overlaps
+from app.extract.matcher import PhraseMatcher, PhraseMatchers, drop_overlaps, lowercase
 from app.extract.segment import split_sentences
 from app.extract.stance import LexiconError, compile_issues
 from app.taxonomy import Issue, Taxonomy, load_taxonomy
@@ -80,6 +81,24 @@ def test_the_extractors_single_pass_equals_its_dictionaries_on_the_dev_texts(rul
         text = doc["text"]
         lowered = text.lower()
         assert together.find(text, lowered) == [d.find(text, lowered) for d in dictionaries], doc["doc_id"]
+
+
+def test_lower_case_keeps_every_offset():
+    text = "İlham Aliyev met İbrahim Kalın in İstanbul."
+    assert len(lowercase(text)) == len(text) and lowercase(text).startswith("ilham aliyev met ibrahim")
+    assert lowercase("Plain Text") == "plain text"
+
+
+def test_a_dotted_capital_i_does_not_shift_the_claims_after_it(rules):
+    # "İ" lowers to two characters; before lowercase() every one of them moved the phrases found after it.
+    text = (
+        "Talks opened in İstanbul, İzmir, İzmit, İskenderun, İnegöl and İzmir again. "
+        "German Chancellor Olaf Scholz said he opposed sending troops to Ukraine."
+    )
+    claims = {(c.actor, c.issue, c.stance) for c in rules(text, published_on=date(2024, 3, 1))}
+    assert ("Olaf Scholz", "troops-in-ukraine", "oppose") in claims
+    for claim in rules(text, published_on=date(2024, 3, 1)):
+        assert text[claim.start : claim.end] == claim.evidence
 
 
 def _taxonomy_with(lexicon: dict) -> Taxonomy:
