@@ -138,7 +138,6 @@ _GROUP = (
 )
 _NUMBERED = re.compile(_GROUP, re.IGNORECASE)  # at the start of the sentence
 _NUMBERED_INSIDE = re.compile(r"(?:[“\"]|\bthat\s+)" + _GROUP, re.IGNORECASE)  # a quotation or a reported clause
-_NUMBER_HINT = re.compile(r"\b(?:both|two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(?:both|two|three|four|five|six|seven|eight|nine|ten)\b")  # on lower-case text
 _NUMBERS = {
     "both": 2,
@@ -497,17 +496,14 @@ def numbered_group(
     refs: list[Ref],
     discourse: Discourse,
     *,
+    lowered: str,
     inside: bool = True,
-    lowered: str | None = None,
 ) -> list[Ref]:
     """Return the actors a numbered subject before an issue stands for ("All four support ..., Macron told a
     press conference with Scholz, Draghi and Iohannis"): the sentence's actors when it names exactly that many,
-    else the latest group of that size named together. lowered, when given, is text in lower case (a quicker
-    first look for a number word)."""
-    if lowered is not None:
-        if not _NUMBER_WORD.search(lowered, start, issue_start):
-            return []
-    elif not _NUMBER_HINT.search(text, start, issue_start):
+    else the latest group of that size named together. lowered is text in lower case (where a number word is
+    first looked for)."""
+    if not _NUMBER_WORD.search(lowered, start, issue_start):
         return []
     m = _NUMBERED.match(text, start, issue_start)
     if m is None and inside:

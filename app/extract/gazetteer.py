@@ -78,12 +78,9 @@ class Gazetteer:
 
     @property
     def matcher(self) -> PhraseMatcher:
-        """The phrase dictionary behind find, for an extractor that matches several dictionaries in one pass."""
+        """The phrase dictionary of actor-like phrases; its hits go through proper (the extractor matches it in one
+        pass with its other dictionaries)."""
         return self._matcher
-
-    def find(self, text: str, lowered: str) -> list[Hit]:
-        """Return the actor-like phrases of a text, proper names only where written with a capital."""
-        return self.proper(text, self._matcher.find(text, lowered))
 
     def proper(self, text: str, found: list[Hit]) -> list[Hit]:
         """Return the hits of this gazetteer's matcher that are actors: proper names only where written with a

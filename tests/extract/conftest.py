@@ -20,3 +20,18 @@ def claims_found(rules: RulesExtractor, text: str, on: str | None) -> set[tuple[
     """Return the (actor, issue, stance) of the claims found in text published on a date (ISO, or None)."""
     day = date.fromisoformat(on) if on else None
     return {(c.actor, c.issue, c.stance) for c in rules(text, published_on=day)}
+
+
+def found(rules: RulesExtractor, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
+    """Return claims_found for a text published on a date (by default one inside the 2025 registry)."""
+    return claims_found(rules, text, on)
+
+
+def actors(rules: RulesExtractor, text: str, on: str | None = "2025-03-01") -> set[str]:
+    """Return the actors of the claims found in a text."""
+    return {actor for actor, _, _ in found(rules, text, on)}
+
+
+def issues(rules: RulesExtractor, text: str, on: str | None = "2025-03-01") -> set[str]:
+    """Return the issues of the claims found in a text."""
+    return {issue for _, issue, _ in found(rules, text, on)}

@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import claims_found
-
-
-def found(rules, text: str) -> set[tuple[str, str, str]]:
-    return claims_found(rules, text, "2025-03-01")
-
-
-def issues(rules, text: str) -> set[str]:
-    return {i for _, i, _ in found(rules, text)}
+from tests.extract.conftest import found, issues
 
 
 # A peace deal as the frame of another position is no position on talks (or a truce).

@@ -3,16 +3,7 @@ Every sentence is written for these tests."""
 
 from __future__ import annotations
 
-from tests.extract.conftest import claims_found
-
-
-def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
-    return claims_found(rules, text, on)
-
-
-def actors(rules, text: str, on: str | None = "2025-03-01") -> set[str]:
-    return {actor for actor, _, _ in found(rules, text, on)}
-
+from tests.extract.conftest import actors, found
 
 # --- a speaker reporting what a regional group of his own country does states his own position --------------
 

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import claims_found
-
-
-def found(rules, text: str, on: str | None = "2025-03-01") -> set[tuple[str, str, str]]:
-    return claims_found(rules, text, on)
-
-
-def actors(rules, text: str) -> set[str]:
-    return {actor for actor, _, _ in found(rules, text)}
+from tests.extract.conftest import actors, found
 
 
 @pytest.mark.parametrize(
