@@ -3,7 +3,7 @@
 usage: .venv/bin/python bench/extract_throughput.py [--gold DIR] [--rounds N]
 
 Prints the build time of the extractor, documents/second and characters/second over all gold texts (every
-round extracts every document once), the peak traced Python memory and the process's maximum RSS, and a
+round extracts every document once) with the slowest, median and fastest round, the peak traced Python memory and the process's maximum RSS, and a
 linearity check: the time per character of one long document made of 1, 4 and 16 copies of the texts, and of
 two worst cases (a run-on sentence without full stops, a long discourse of titles and pronouns), each the best of
 three runs.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import time
 import tracemalloc
 from datetime import date
@@ -63,18 +64,24 @@ def main() -> None:
 
     for text, on in docs:  # warm-up
         extractor(text, published_on=on)
-    started = time.process_time()
     claims = 0
+    rounds = []  # CPU seconds per round: a virtual machine's speed drifts, so the spread is printed too
     for _ in range(args.rounds):
+        started = time.process_time()
         for text, on in docs:
             claims += len(extractor(text, published_on=on))
-    cpu = time.process_time() - started
+        rounds.append(time.process_time() - started)
+    cpu = sum(rounds)
     n = len(docs) * args.rounds
     print(f"documents: {len(docs)} ({chars} characters, {chars // len(docs)} per document), rounds: {args.rounds}")
     print(f"extractor build: {build * 1000:.0f} ms")
     print(
         f"throughput: {n / cpu:.0f} documents/s, {n * chars / len(docs) / cpu / 1e6:.2f} M characters/s "
         f"(one core, CPU time), {claims // args.rounds} claims per round"
+    )
+    rates = sorted(len(docs) / r for r in rounds)
+    print(
+        f"per round: slowest {rates[0]:.0f}, median {statistics.median(rates):.0f}, fastest {rates[-1]:.0f} documents/s"
     )
 
     tracemalloc.start()
