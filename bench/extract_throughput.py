@@ -3,10 +3,10 @@
 usage: .venv/bin/python bench/extract_throughput.py [--gold DIR] [--rounds N]
 
 Prints the build time of the extractor, documents/second and characters/second over all gold texts (every
-round extracts every document once) with the slowest, median and fastest round, the peak traced Python memory and the process's maximum RSS, and a
-linearity check: the time per character of one long document made of 1, 4 and 16 copies of the texts, and of
-two worst cases (a run-on sentence without full stops, a long discourse of titles and pronouns), each the best of
-three runs.
+round extracts every document once) with the slowest, median and fastest round, the peak traced Python memory and
+the process's maximum RSS, and a linearity check: the time per character of one long document made of 1, 4 and 16
+copies of the texts, and of two worst cases (a run-on sentence without full stops, a long discourse of titles and
+pronouns), each the best of three runs.
 """
 
 from __future__ import annotations
