@@ -149,14 +149,6 @@ class RulesExtractor:
             if len(refs) > 1:
                 discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
-        say_buckets = [
-            [
-                as_demand(text, h)
-                for h in bucket
-                if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))
-            ]
-            for bucket in say_buckets
-        ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         issue_buckets = carry_issues(text, sentences, issue_buckets)
         # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
@@ -348,7 +340,9 @@ class RulesExtractor:
                     doc.text, fallback, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
                 )
                 cue = fallback if speaker else cue
-        they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
+        lo = max(sentence.start, cue.start - 60)
+        # The substring test first: most verbs have no "they" before them.
+        they = _SAID_THEY.search(doc.lowered, lo, cue.start) if doc.lowered.find("they", lo, cue.start) >= 0 else None
         if they is not None and (speaker is None or speaker.rule == "pronoun"):
             # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
             speech = [h for h in says if h.start == they.start(1)]
@@ -661,9 +655,11 @@ class RulesExtractor:
         window_end = min(issue.start, start + 60)
         lead = _CLAUSE_LEAD.match(doc.text, start, window_end)
         head = lead.end() if lead else start
-        if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
+        clause = doc.lowered[head : issue.start]  # sliced once, not once per word
+        if any(word in clause for word in _PRESCRIPTIVE):
             return False  # "said allies must raise spending": the speaker's own demand
-        if any(f" {word} " in doc.lowered[head : issue.end] + " " for word in DOUBTS):
+        clause = doc.lowered[head : issue.end] + " "
+        if any(word in clause for word in _DOUBTS):
             return False  # "said Russia is not serious about talks": the speaker's own doubt about the other side
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
@@ -703,7 +699,8 @@ class RulesExtractor:
         speech = [h for h in says if h.end <= first.start and h.phrase in _REPORTING]
         if not speech or _words(doc.text[speech[-1].end : first.start]) > 3:
             return False
-        if any(f" {word} " in doc.lowered[first.end : issue.start] for word in PRESCRIPTIVE):
+        clause = doc.lowered[first.end : issue.start]  # sliced once, not once per word
+        if any(word in clause for word in _PRESCRIPTIVE):
             return False
         refs, others = doc.resolved[sentence.index]
         outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
@@ -817,19 +814,7 @@ class RulesExtractor:
     def _claim(self, sentence, issue, ref, speaker, stance, published_on) -> ExtractedClaim:
         """Build a claim with its confidence and the rules that fired."""
         confidence = 0.45
-        confidence += {
-            "subject": 0.2,
-            "quote": 0.2,
-            "reported": 0.15,
-            "relative": 0.15,
-            "coordinated": 0.15,
-            "doer": 0.15,
-            "listed": 0.1,
-            "possessive": 0.05,
-            "document": 0.1,
-            "inverted": 0.15,
-            "pronoun": 0.1,
-        }.get(speaker.rule, 0.0)
+        confidence += _RULE_CONFIDENCE.get(speaker.rule, 0.0)
         confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
         confidence += 0.1 if stance.cue else 0.0
         explanation = [
@@ -864,14 +849,27 @@ class _Doc:
         self.text, self.lowered, self.sentences, self.resolved = text, lowered, sentences, resolved
         self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
         self._starts = [s.start for s in sentences]
+        self._says: dict[int, tuple[list[Hit], list[Hit]]] = {}  # sentence index: its filtered cues (says)
         self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
         self.owned: dict[int, list] = {}  # sentence index: the documents named with their owner (RulesExtractor._owned)
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
-        """Return the speech or position cues and the hearsay cues of sentence i."""
-        bucket = self.say_buckets[i]
-        return [h for h in bucket if h.payload == "say"], [h for h in bucket if h.payload == "hearsay"]
+        """Return the speech or position cues and the hearsay cues of sentence i (the lists are shared: read only)."""
+        found = self._says.get(i)
+        if found is None:
+            # Filtered when first needed: only the sentences around an issue ask for their cues.
+            text, lowered = self.text, self.lowered
+            bucket = [
+                as_demand(text, h)
+                for h in self.say_buckets[i]
+                if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))
+            ]
+            found = self._says[i] = (
+                [h for h in bucket if h.payload == "say"],
+                [h for h in bucket if h.payload == "hearsay"],
+            )
+        return found
 
     def sentence_at(self, offset: int) -> int | None:
         """Return the index of the sentence containing an offset."""
@@ -879,6 +877,20 @@ class _Doc:
         return i if i >= 0 and offset < self.sentences[i].end else None
 
 
+# What each attribution rule adds to a claim's confidence (_claim).
+_RULE_CONFIDENCE = {
+    "subject": 0.2,
+    "quote": 0.2,
+    "reported": 0.15,
+    "relative": 0.15,
+    "coordinated": 0.15,
+    "doer": 0.15,
+    "listed": 0.1,
+    "possessive": 0.05,
+    "document": 0.1,
+    "inverted": 0.15,
+    "pronoun": 0.1,
+}
 _SPEECH_WORDS = 5
 # An item of an enumeration ("First — ...", "Secondly, ...", "Third point: ...", "2) ...", "• ...").
 _ITEM = re.compile(
@@ -914,6 +926,8 @@ _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
 _ROLE_NOUNS = frozenset(ROLE_NOUNS)
+_PRESCRIPTIVE = tuple(f" {word} " for word in PRESCRIPTIVE)  # as whole words
+_DOUBTS = tuple(f" {word} " for word in DOUBTS)
 # Verbs of saying that take the one addressed before their "that" clause ("reminded reporters that ...").
 _ADDRESSING = frozenset(
     {"warned", "warns", "reminded", "assured", "assures", "urged", "urges", "asked", "asks", "promised", "promises"}
