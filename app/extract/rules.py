@@ -386,7 +386,9 @@ class RulesExtractor:
         signatories, a numbered subject ("all four"), the partners of a signed agreement; else the speaker."""
         refs, others = doc.resolved[sentence.index]
         if speaker is None:
-            members = named_members(doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0])
+            members = named_members(
+                doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0], lowered=doc.lowered
+            )
             if members:
                 return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
             authors = doc.joint and statement_authors(doc.text, sentence.start, sentence.end, doc.discourse)
@@ -583,14 +585,15 @@ class RulesExtractor:
         a ceasefire", "Trump's announcement that he would do a peace deal")."""
         refs, others = doc.resolved[sentence.index]
         # People only: "Ukraine's territory", "Russia's objectives" describe, "Trump's peace push" is a position.
+        # The distance first: most actors are not right before the issue.
         before = [
             r
             for r in refs
-            if ((r.possessive and r.type == "person") or _POSITION_OF.search(doc.lowered, r.start, r.end))
-            and r.end <= issue.start
+            if r.end <= issue.start
             and issue.start - r.end <= 80
+            and ((r.possessive and r.type == "person") or _POSITION_OF.search(doc.lowered, r.start, r.end))
         ]
-        nouns = _STATEMENT_NOUNS - {"position", "stance"}
+        nouns = _OWNED_NOUNS
         if before and not _POSITION_OF.search(doc.lowered, before[-1].start, before[-1].end):
             words = doc.lowered[before[-1].end : issue.start].split()[1:4]
             if not {w.strip(",.") for w in words} & _STATEMENT_NOUNS and pronoun_owner(
@@ -972,6 +975,7 @@ _STATEMENT_NOUNS = frozenset(
         "initiative",
     )
 )
+_OWNED_NOUNS = _STATEMENT_NOUNS - {"position", "stance"}  # after "its/his/her" (pronoun_owner)
 # Statement nouns that a national adjective owns ("Hungarian objections", "the French refusal").
 _AGAINST_NOUNS = frozenset(
     {
