@@ -250,9 +250,8 @@ def subject_of(
     # Someone named inside a quotation is not the subject of a verb outside it ("...are “serving Putin”, a
     # diplomat said").
     quoted_cue = discourse.quoted(cue.start)
-    if not quoted_cue and _may_be_quoted(discourse.quotes, refs, others):
-        refs = [r for r in refs if not discourse.quoted(r.start)]
-        others = [h for h in others if not discourse.quoted(h.start)]
+    if not quoted_cue:
+        refs, others = _unquoted(discourse, refs, others)
     lo = max(lower, cue.start - 40)
     relative = _WHO.search(text, lo, cue.start) if text.find("who", lo, cue.start) >= 0 else None
     if relative is None and text.find(", which", lo, cue.start) >= 0:
@@ -382,17 +381,22 @@ def subject_of(
     return None
 
 
-def _may_be_quoted(quotes: list[tuple[int, int]], refs: list[Ref], others: list[Hit]) -> bool:
-    """Return whether a quotation (sorted, not overlapping) overlaps the span of the actors' starts: when none does,
-    none of them is quoted, and no call per actor is needed."""
-    if not quotes:
-        return False
+def _unquoted(discourse: Discourse, refs: list[Ref], others: list[Hit]) -> tuple[list[Ref], list[Hit]]:
+    """Return the actors and other hits that do not start inside a quotation (Discourse.quoted)."""
+    quotes = discourse.quotes
+    if not quotes or not (refs or others):
+        return refs, others
     starts = [*map(_START, refs), *map(_START, others)]
-    if not starts:
-        return False
-    # The last quotation opening before the latest start ends latest of those; the rest cannot reach further.
-    i = bisect.bisect_right(quotes, (max(starts), math.inf)) - 1
-    return i >= 0 and quotes[i][1] > min(starts)
+    low, high = min(starts), max(starts)
+    # Quotations are sorted and do not overlap: the last one opening before the latest start ends latest of those.
+    i = bisect.bisect_right(quotes, (high, math.inf)) - 1
+    if i < 0 or quotes[i][1] <= low:
+        return refs, others  # no quotation around any of them
+    if i == 0 or quotes[i - 1][1] <= low:
+        # The one quotation that can hold them (the usual case): compared inline, not a call for each.
+        q_start, q_end = quotes[i]
+        return [r for r in refs if not q_start < r.start < q_end], [h for h in others if not q_start < h.start < q_end]
+    return [r for r in refs if not discourse.quoted(r.start)], [h for h in others if not discourse.quoted(h.start)]
 
 
 def _with_subject(text: str, cue: Hit, refs: list[Ref], lower: int) -> list[Ref]:
