@@ -167,6 +167,7 @@ _ATTACHED = frozenset(
 _CLAUSE_WORDS = 25
 _CLAUSE_CHARS = 200
 _OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
+_OWNER_WORD = re.compile("its|his|her")  # without which _OWNER_PRONOUN cannot match
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
 
@@ -627,11 +628,7 @@ def pronoun_owner(
     """Return the antecedent of "its/his/her" before a statement noun that names an issue ("persuade Hungary to lift
     its veto on military aid": Hungary's veto), and where the statement starts; else None."""
     lo = max(start, issue.start - _CLAUSE_CHARS)
-    if (
-        lowered.find("its", lo, issue.start) < 0
-        and lowered.find("his", lo, issue.start) < 0
-        and lowered.find("her", lo, issue.start) < 0
-    ):
+    if _OWNER_WORD.search(lowered, lo, issue.start) is None:
         return None  # cheap check first: no "its", "his" or "her" before the issue
     m = None
     for found in _OWNER_PRONOUN.finditer(lowered, lo, issue.start):

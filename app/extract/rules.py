@@ -406,13 +406,13 @@ class RulesExtractor:
             cue = speaker.cue if speaker is not None else Hit(sentence.end - 1, sentence.end, "group", "say")
             return Speaker(group, cue, "listed")
         if speaker is not None:
+            joined = partners(doc.text, speaker.cue, sentence.end, refs)
+            attached = companions(doc.text, sentence.start, sentence.end, speaker, refs)
+            if not (joined or attached):
+                return speaker  # the usual case: nobody to add
             names = {r.name for r in speaker.refs}
-            more = [r for r in partners(doc.text, speaker.cue, sentence.end, refs) if r.name not in names]
-            more += [
-                r
-                for r in companions(doc.text, sentence.start, sentence.end, speaker, refs)
-                if r.name not in names and r.name not in {m.name for m in more}
-            ]
+            more = [r for r in joined if r.name not in names]
+            more += [r for r in attached if r.name not in names and r.name not in {m.name for m in more}]
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
@@ -860,15 +860,18 @@ class _Doc:
         if found is None:
             # Filtered when first needed: only the sentences around an issue ask for their cues.
             text, lowered = self.text, self.lowered
-            bucket = [
-                as_demand(text, h)
-                for h in self.say_buckets[i]
-                if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))
-            ]
-            found = self._says[i] = (
-                [h for h in bucket if h.payload == "say"],
-                [h for h in bucket if h.payload == "hearsay"],
-            )
+            says: list[Hit] = []
+            hearsay: list[Hit] = []
+            for h in self.say_buckets[i]:
+                if _passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h):
+                    continue
+                if h.payload == "hearsay":
+                    h = as_demand(text, h)  # the one cue it may turn into a verb of saying
+                if h.payload == "say":
+                    says.append(h)
+                elif h.payload == "hearsay":
+                    hearsay.append(h)
+            found = self._says[i] = (says, hearsay)
         return found
 
     def sentence_at(self, offset: int) -> int | None:
