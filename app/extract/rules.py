@@ -241,10 +241,7 @@ class RulesExtractor:
                         found_here.append(owner)
                 for speaker, stance in found_here:
                     for ref in speaker.refs:
-                        claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
-                        key = (claim.actor, claim.issue, claim.stance)
-                        if key not in best or claim.confidence > best[key].confidence:
-                            best[key] = claim
+                        self._offer(best, sentence, issue, ref, speaker, stance, published_on)
         return sorted(best.values(), key=lambda c: (c.start, c.actor, c.issue))
 
     def _speaker(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
@@ -289,9 +286,10 @@ class RulesExtractor:
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
             and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
         ]
-        hearsay_before = [h for h in hearsay if h.end <= issue.start]
-        if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
-            return None  # "they fear X will ...": someone else's guess
+        if hearsay:  # most sentences have no hearsay cue
+            hearsay_before = [h for h in hearsay if h.end <= issue.start]
+            if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
+                return None  # "they fear X will ...": someone else's guess
         # The verb before the issue phrase decides; a verb after it only when there is none before, or when it
         # is a closing reporting clause (", Zelensky said.") that frames the whole sentence.
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
@@ -351,8 +349,8 @@ class RulesExtractor:
             )
             if outer:
                 speaker = Speaker(outer.refs, cue, "subject")
-        if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
-            return None
+        if speaker is None or (hearsay and any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs)):
+            return None  # (without hearsay cues nobody is in a hearsay context)
         comma = doc.text.rfind(",", issue.end, cue.start) if cue.start >= issue.end else -1
         if comma >= 0 and speaker.rule == "subject" and all(r.end <= comma for r in speaker.refs):
             return None  # "..., the military said": the unnamed reporter, not the actor the sentence began with
@@ -811,12 +809,17 @@ class RulesExtractor:
         added.sort(key=lambda r: r.start)
         return added
 
-    def _claim(self, sentence, issue, ref, speaker, stance, published_on) -> ExtractedClaim:
-        """Build a claim with its confidence and the rules that fired."""
-        confidence = 0.45
-        confidence += _RULE_CONFIDENCE.get(speaker.rule, 0.0)
-        confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
-        confidence += 0.1 if stance.cue else 0.0
+    def _offer(self, best: dict, sentence, issue, ref, speaker, stance, published_on) -> None:
+        """Keep the claim of ref in best (by actor, issue and stance) unless one found before is as confident."""
+        key = (ref.name, issue.payload.issue, stance.stance)  # the claim's actor, issue and stance (_claim)
+        kept = best.get(key)
+        # The confidence first: a claim that would not replace the one kept is not built.
+        confidence = _confidence(ref, speaker, stance)
+        if kept is None or confidence > kept.confidence:
+            best[key] = self._claim(sentence, issue, ref, speaker, stance, published_on, confidence=confidence)
+
+    def _claim(self, sentence, issue, ref, speaker, stance, published_on, *, confidence=None) -> ExtractedClaim:
+        """Build a claim with its confidence (computed unless given) and the rules that fired."""
         explanation = [
             {"rule": "actor", "detail": f"{ref.rule}: {ref.name}"},
             {"rule": "attribution", "detail": f"{speaker.rule}: {speaker.cue.phrase}"},
@@ -835,7 +838,7 @@ class RulesExtractor:
             evidence=sentence.text,
             start=sentence.start,
             end=sentence.end,
-            confidence=min(confidence, 0.95),
+            confidence=_confidence(ref, speaker, stance) if confidence is None else confidence,
             stated_on=published_on,
             actor_slug=ref.slug,
             explanation=explanation,
@@ -1029,6 +1032,15 @@ def regions(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _confidence(ref: Ref, speaker: Speaker, stance: Stance) -> float:
+    """Return a claim's confidence: by how its holder, its attribution and its stance were found."""
+    confidence = 0.45
+    confidence += _RULE_CONFIDENCE.get(speaker.rule, 0.0)
+    confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
+    confidence += 0.1 if stance.cue else 0.0
+    return min(confidence, 0.95)
 
 
 def _hypothetical(lowered: str, start: int, position: int) -> bool:
