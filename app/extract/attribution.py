@@ -234,20 +234,31 @@ def subject_of(
     text: str, cue: Hit, refs: list[Ref], others: list[Hit], discourse: Discourse, *, lower: int, upper: int
 ) -> Speaker | None:
     """Return the actors a cue attributes to, looking between lower and upper (sentence or quote context)."""
-    pronouns = [h for h in others if h.payload.kind == "pronoun" and lower <= h.start and h.end <= upper]
-    blockers = [h for h in others if h.payload.kind in ("collective", "nonactor") and lower <= h.start]
-    # "Presenting Lithuania's position, the head of state emphasised ...": a title that named nobody known is the
-    # subject right before its verb; a government named earlier is not.
-    blockers += [
-        h
-        for h in others
-        if h.payload.kind == "title"
-        and lower <= h.start
-        and h.end <= cue.start
-        and _words(text[h.end : cue.start]) <= 1
-        and _THE_TITLE.search(text, max(lower, h.start - 5), h.start)
-        and not governed_at(text, h.start)
-    ]
+    # One pass over the other hits: the pronouns in context, and what may stand between a subject and its verb
+    # (_blocked, which does not depend on their order).
+    pronouns: list[Hit] = []
+    blockers: list[Hit] = []
+    for h in others:
+        if h.start < lower:
+            continue
+        kind = h.payload.kind
+        if kind == "pronoun":
+            if h.end <= upper:
+                pronouns.append(h)
+        elif (
+            kind == "collective"
+            or kind == "nonactor"
+            # "Presenting Lithuania's position, the head of state emphasised ...": a title that named nobody known
+            # is the subject right before its verb; a government named earlier is not.
+            or (
+                kind == "title"
+                and h.end <= cue.start
+                and _words(text[h.end : cue.start]) <= 1
+                and _THE_TITLE.search(text, max(lower, h.start - 5), h.start)
+                and not governed_at(text, h.start)
+            )
+        ):
+            blockers.append(h)
     # Someone named inside a quotation is not the subject of a verb outside it ("...are “serving Putin”, a
     # diplomat said").
     quoted_cue = discourse.quoted(cue.start)
