@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass
 from itertools import islice
+from operator import attrgetter
 
 from app.extract.actors import Discourse, Ref, governed_at
 from app.extract.cues import SPEECH
@@ -121,7 +124,9 @@ _SIGNERS = re.compile(
     r"[\s,:]*(?:(?:countries|states|governments|nations)\s+(?:such as|like|including)?\s*)?",
     re.IGNORECASE,
 )
-_SIGNER_WORDS = ("signator", "signer", "backers", "supporters", "sponsors", "donors", "contributors")
+# Words without which _SIGNERS cannot match (on lower-case text): one search in C.
+_SIGNER_WORDS = re.compile("signator|signer|backers|supporters|sponsors|donors|contributors")
+_START = attrgetter("start")
 _SIGNED_BY = re.compile(
     r"\b(?:(signed|co-signed|co-sponsored)|(?:joint\s+)?(?:statement|letter|declaration|communiqu[eé]|appeal|"
     r"resolution|proposal))\s+(?:issued\s+)?by\s+"
@@ -162,6 +167,7 @@ _ATTACHED = frozenset(
 _CLAUSE_WORDS = 25
 _CLAUSE_CHARS = 200
 _OWNER_PRONOUN = re.compile(r"\b(its|his|her)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b")
+_OWNER_WORD = re.compile("its|his|her")  # without which _OWNER_PRONOUN cannot match
 _OBJECT_PRONOUN = re.compile(r"\s+(him|her|them)\b")
 
 
@@ -228,25 +234,36 @@ def subject_of(
     text: str, cue: Hit, refs: list[Ref], others: list[Hit], discourse: Discourse, *, lower: int, upper: int
 ) -> Speaker | None:
     """Return the actors a cue attributes to, looking between lower and upper (sentence or quote context)."""
-    pronouns = [h for h in others if h.payload.kind == "pronoun" and lower <= h.start and h.end <= upper]
-    blockers = [h for h in others if h.payload.kind in ("collective", "nonactor") and lower <= h.start]
-    # "Presenting Lithuania's position, the head of state emphasised ...": a title that named nobody known is the
-    # subject right before its verb; a government named earlier is not.
-    blockers += [
-        h
-        for h in others
-        if h.payload.kind == "title"
-        and lower <= h.start
-        and h.end <= cue.start
-        and _words(text[h.end : cue.start]) <= 1
-        and _THE_TITLE.search(text, max(lower, h.start - 5), h.start)
-        and not governed_at(text, h.start)
-    ]
+    # One pass over the other hits: the pronouns in context, and what may stand between a subject and its verb
+    # (_blocked, which does not depend on their order).
+    pronouns: list[Hit] = []
+    blockers: list[Hit] = []
+    for h in others:
+        if h.start < lower:
+            continue
+        kind = h.payload.kind
+        if kind == "pronoun":
+            if h.end <= upper:
+                pronouns.append(h)
+        elif (
+            kind == "collective"
+            or kind == "nonactor"
+            # "Presenting Lithuania's position, the head of state emphasised ...": a title that named nobody known
+            # is the subject right before its verb; a government named earlier is not.
+            or (
+                kind == "title"
+                and h.end <= cue.start
+                and _words(text[h.end : cue.start]) <= 1
+                and _THE_TITLE.search(text, max(lower, h.start - 5), h.start)
+                and not governed_at(text, h.start)
+            )
+        ):
+            blockers.append(h)
     # Someone named inside a quotation is not the subject of a verb outside it ("...are “serving Putin”, a
     # diplomat said").
     quoted_cue = discourse.quoted(cue.start)
-    refs = [r for r in refs if quoted_cue or not discourse.quoted(r.start)]
-    others = [h for h in others if quoted_cue or not discourse.quoted(h.start)]
+    if not quoted_cue:
+        refs, others = _unquoted(discourse, refs, others)
     lo = max(lower, cue.start - 40)
     relative = _WHO.search(text, lo, cue.start) if text.find("who", lo, cue.start) >= 0 else None
     if relative is None and text.find(", which", lo, cue.start) >= 0:
@@ -289,7 +306,12 @@ def subject_of(
         doer = bool(text[absolute[-1].end : cue.start].strip())
         return Speaker(absolute, cue, "doer" if doer else "subject")
     if cue.phrase not in _INVERTING:
-        insertion = _INSERTION.search(text, lower, cue.start) or _PREP_INSERTION.search(text, lower, cue.start)
+        # Both insertions open with a comma: most verbs have none before them in their sentence.
+        insertion = (
+            (_INSERTION.search(text, lower, cue.start) or _PREP_INSERTION.search(text, lower, cue.start))
+            if text.find(",", lower, cue.start) >= 0
+            else None
+        )
         if insertion is not None:
             # "Scholz, who travelled with Macron and Draghi, said ...": skip the insertion to its head.
             inside = [r for r in refs if insertion.start() <= r.start < insertion.end()]
@@ -369,6 +391,24 @@ def subject_of(
             if resolved:
                 return Speaker(resolved, cue, "pronoun")
     return None
+
+
+def _unquoted(discourse: Discourse, refs: list[Ref], others: list[Hit]) -> tuple[list[Ref], list[Hit]]:
+    """Return the actors and other hits that do not start inside a quotation (Discourse.quoted)."""
+    quotes = discourse.quotes
+    if not quotes or not (refs or others):
+        return refs, others
+    starts = [*map(_START, refs), *map(_START, others)]
+    low, high = min(starts), max(starts)
+    # Quotations are sorted and do not overlap: the last one opening before the latest start ends latest of those.
+    i = bisect.bisect_right(quotes, (high, math.inf)) - 1
+    if i < 0 or quotes[i][1] <= low:
+        return refs, others  # no quotation around any of them
+    if i == 0 or quotes[i - 1][1] <= low:
+        # The one quotation that can hold them (the usual case): compared inline, not a call for each.
+        q_start, q_end = quotes[i]
+        return [r for r in refs if not q_start < r.start < q_end], [h for h in others if not q_start < h.start < q_end]
+    return [r for r in refs if not discourse.quoted(r.start)], [h for h in others if not discourse.quoted(h.start)]
 
 
 def _with_subject(text: str, cue: Hit, refs: list[Ref], lower: int) -> list[Ref]:
@@ -453,17 +493,19 @@ def _listed(text: str, position: int, upper: int, refs: list[Ref]) -> list[Ref]:
     return found
 
 
-def named_members(text: str, start: int, end: int, refs: list[Ref], others: list[Hit], says: list[Hit]) -> list[Ref]:
+def named_members(
+    text: str, start: int, end: int, refs: list[Ref], others: list[Hit], says: list[Hit], *, lowered: str
+) -> list[Ref]:
     """Return the actors named as members of who holds a position: the examples after a collective ("several
     allies opposed the idea, in particular Germany and Spain"), the signatories, backers or donors listed after
-    their verb ("signatories of the letter included Estonia, Finland and Sweden"), or after "signed by"."""
-    lowered = lowercase(text[start:end])
-    m = _SIGNERS.search(text, start, end) if any(w in lowered for w in _SIGNER_WORDS) else None
+    their verb ("signatories of the letter included Estonia, Finland and Sweden"), or after "signed by". lowered is
+    text in lower case (where the words that announce a list are first looked for)."""
+    m = _SIGNERS.search(text, start, end) if _SIGNER_WORDS.search(lowered, start, end) else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         if listed:
             return listed
-    m = _SIGNED_BY.search(text, start, end) if " by " in lowered else None
+    m = _SIGNED_BY.search(text, start, end) if lowered.find(" by ", start, end) >= 0 else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         # Signing states a position; a statement by someone must then say something ("... called for").
@@ -471,6 +513,8 @@ def named_members(text: str, start: int, end: int, refs: list[Ref], others: list
         cited = _ACCORDING_BEFORE.search(text, max(start, m.start() - 30), m.start())
         if listed and (m.group(1) or cited or any(h.start >= listed[-1].end for h in says)):
             return listed
+    if not says:
+        return []  # members of a collective hold a position only with a verb after it (below)
     # "wants to see eight countries, including Turkey, as guarantors": the members of an object hold nothing;
     # "opposed by several allies, in particular ..." is the passive's agent.
     collectives = [
@@ -529,7 +573,7 @@ def partners(text: str, cue: Hit, end: int, refs: list[Ref]) -> list[Ref]:
     """Return the other parties of an agreement the subject signed ("signed a security agreement with France"), or
     those the subject joined in a position ("Spain joined France in calling for ...")."""
     lo = max(0, cue.start - 80)
-    joined = _JOINED_IN.search(text, lo, cue.start) if "join" in text[lo : cue.start] else None
+    joined = _JOINED_IN.search(text, lo, cue.start) if text.find("join", lo, cue.start) >= 0 else None
     if joined is not None:
         return [r for r in refs if joined.end(1) <= r.start and r.end <= joined.start(2)]
     if not cue.phrase.endswith("signed"):
@@ -561,7 +605,7 @@ def companions(text: str, start: int, end: int, speaker: Speaker, refs: list[Ref
     if not speaker.refs:
         return []  # a reported clause with its holder withheld (rules._reported_other): nobody to join
     first, cue = speaker.refs[0], speaker.cue
-    if cue.start < first.end or ("with" not in text[start:end] and " by " not in text[first.end : cue.start]):
+    if cue.start < first.end or (text.find("with", start, end) < 0 and text.find(" by ", first.end, cue.start) < 0):
         return []
     found: list[Ref] = []
     fronted = _FRONTED_WITH.match(text, start, first.start)
@@ -594,8 +638,11 @@ def pronoun_owner(
 ) -> tuple[Ref, int] | None:
     """Return the antecedent of "its/his/her" before a statement noun that names an issue ("persuade Hungary to lift
     its veto on military aid": Hungary's veto), and where the statement starts; else None."""
+    lo = max(start, issue.start - _CLAUSE_CHARS)
+    if _OWNER_WORD.search(lowered, lo, issue.start) is None:
+        return None  # cheap check first: no "its", "his" or "her" before the issue
     m = None
-    for found in _OWNER_PRONOUN.finditer(lowered, max(start, issue.start - _CLAUSE_CHARS), issue.start):
+    for found in _OWNER_PRONOUN.finditer(lowered, lo, issue.start):
         if found.group(2) in nouns:
             m = found
     if m is None:

@@ -47,7 +47,8 @@ _AGENT_MEMBERS = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
 _BUT = re.compile(r",?\s+(?:but|while|whereas|yet)\s+(?:the\s+)?$", re.IGNORECASE)
-_REFUSAL_WORDS = ("refused", "declined", "balked", "resisted", "demurred", "said no", " it")
+# Words without which _REFUSED_END cannot match: one search in C.
+_REFUSAL_WORDS = re.compile("refused|declined|balked|resisted|demurred|said no| it")
 _REFUSED_END = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:so far|thus far|until now|still|\w+ly)\s+)*"
     r"(refused|declined|balked|resisted|demurred|said no|rejected it|opposed it|ruled it out)"
@@ -217,7 +218,7 @@ def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list
     """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
     for Taurus missiles, but Berlin has so far refused")."""
     tail = lowercase(text[max(issue.end, end - 50) : end])
-    if not any(word in tail for word in _REFUSAL_WORDS):
+    if _REFUSAL_WORDS.search(tail) is None:
         return []
     for ref in refs:
         if ref.start < issue.end or not _BUT.search(text, issue.end, ref.start):

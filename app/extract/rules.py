@@ -149,14 +149,6 @@ class RulesExtractor:
             if len(refs) > 1:
                 discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
-        say_buckets = [
-            [
-                as_demand(text, h)
-                for h in bucket
-                if not (_passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h))
-            ]
-            for bucket in say_buckets
-        ]
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
         issue_buckets = carry_issues(text, sentences, issue_buckets)
         # Short quotations mark a term ("its “territorial integrity”"); only longer ones are someone's speech.
@@ -249,10 +241,7 @@ class RulesExtractor:
                         found_here.append(owner)
                 for speaker, stance in found_here:
                     for ref in speaker.refs:
-                        claim = self._claim(sentence, issue, ref, speaker, stance, published_on)
-                        key = (claim.actor, claim.issue, claim.stance)
-                        if key not in best or claim.confidence > best[key].confidence:
-                            best[key] = claim
+                        self._offer(best, sentence, issue, ref, speaker, stance, published_on)
         return sorted(best.values(), key=lambda c: (c.start, c.actor, c.issue))
 
     def _speaker(self, doc: _Doc, sentence: Sentence, issue: Hit) -> Speaker | None:
@@ -297,9 +286,10 @@ class RulesExtractor:
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
             and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
         ]
-        hearsay_before = [h for h in hearsay if h.end <= issue.start]
-        if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
-            return None  # "they fear X will ...": someone else's guess
+        if hearsay:  # most sentences have no hearsay cue
+            hearsay_before = [h for h in hearsay if h.end <= issue.start]
+            if hearsay_before and (not before or hearsay_before[-1].start > before[-1].start):
+                return None  # "they fear X will ...": someone else's guess
         # The verb before the issue phrase decides; a verb after it only when there is none before, or when it
         # is a closing reporting clause (", Zelensky said.") that frames the whole sentence.
         closing = [h for h in after if h.phrase in SPEECH and _REPORTING_CLAUSE.search(doc.text, issue.end, h.start)]
@@ -348,7 +338,9 @@ class RulesExtractor:
                     doc.text, fallback, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
                 )
                 cue = fallback if speaker else cue
-        they = _SAID_THEY.search(doc.lowered, max(sentence.start, cue.start - 60), cue.start)
+        lo = max(sentence.start, cue.start - 60)
+        # The substring test first: most verbs have no "they" before them.
+        they = _SAID_THEY.search(doc.lowered, lo, cue.start) if doc.lowered.find("they", lo, cue.start) >= 0 else None
         if they is not None and (speaker is None or speaker.rule == "pronoun"):
             # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
             speech = [h for h in says if h.start == they.start(1)]
@@ -357,8 +349,8 @@ class RulesExtractor:
             )
             if outer:
                 speaker = Speaker(outer.refs, cue, "subject")
-        if speaker is None or any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs):
-            return None
+        if speaker is None or (hearsay and any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs)):
+            return None  # (without hearsay cues nobody is in a hearsay context)
         comma = doc.text.rfind(",", issue.end, cue.start) if cue.start >= issue.end else -1
         if comma >= 0 and speaker.rule == "subject" and all(r.end <= comma for r in speaker.refs):
             return None  # "..., the military said": the unnamed reporter, not the actor the sentence began with
@@ -392,7 +384,9 @@ class RulesExtractor:
         signatories, a numbered subject ("all four"), the partners of a signed agreement; else the speaker."""
         refs, others = doc.resolved[sentence.index]
         if speaker is None:
-            members = named_members(doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0])
+            members = named_members(
+                doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0], lowered=doc.lowered
+            )
             if members:
                 return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
             authors = doc.joint and statement_authors(doc.text, sentence.start, sentence.end, doc.discourse)
@@ -410,13 +404,13 @@ class RulesExtractor:
             cue = speaker.cue if speaker is not None else Hit(sentence.end - 1, sentence.end, "group", "say")
             return Speaker(group, cue, "listed")
         if speaker is not None:
+            joined = partners(doc.text, speaker.cue, sentence.end, refs)
+            attached = companions(doc.text, sentence.start, sentence.end, speaker, refs)
+            if not (joined or attached):
+                return speaker  # the usual case: nobody to add
             names = {r.name for r in speaker.refs}
-            more = [r for r in partners(doc.text, speaker.cue, sentence.end, refs) if r.name not in names]
-            more += [
-                r
-                for r in companions(doc.text, sentence.start, sentence.end, speaker, refs)
-                if r.name not in names and r.name not in {m.name for m in more}
-            ]
+            more = [r for r in joined if r.name not in names]
+            more += [r for r in attached if r.name not in names and r.name not in {m.name for m in more}]
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
@@ -589,14 +583,15 @@ class RulesExtractor:
         a ceasefire", "Trump's announcement that he would do a peace deal")."""
         refs, others = doc.resolved[sentence.index]
         # People only: "Ukraine's territory", "Russia's objectives" describe, "Trump's peace push" is a position.
+        # The distance first: most actors are not right before the issue.
         before = [
             r
             for r in refs
-            if ((r.possessive and r.type == "person") or _POSITION_OF.search(doc.lowered, r.start, r.end))
-            and r.end <= issue.start
+            if r.end <= issue.start
             and issue.start - r.end <= 80
+            and ((r.possessive and r.type == "person") or _POSITION_OF.search(doc.lowered, r.start, r.end))
         ]
-        nouns = _STATEMENT_NOUNS - {"position", "stance"}
+        nouns = _OWNED_NOUNS
         if before and not _POSITION_OF.search(doc.lowered, before[-1].start, before[-1].end):
             words = doc.lowered[before[-1].end : issue.start].split()[1:4]
             if not {w.strip(",.") for w in words} & _STATEMENT_NOUNS and pronoun_owner(
@@ -661,9 +656,9 @@ class RulesExtractor:
         window_end = min(issue.start, start + 60)
         lead = _CLAUSE_LEAD.match(doc.text, start, window_end)
         head = lead.end() if lead else start
-        if any(f" {word} " in doc.lowered[head : issue.start] for word in PRESCRIPTIVE):
+        if _PRESCRIPTIVE.search(doc.lowered, head, issue.start):
             return False  # "said allies must raise spending": the speaker's own demand
-        if any(f" {word} " in doc.lowered[head : issue.end] + " " for word in DOUBTS):
+        if _DOUBTS.search(doc.lowered[head : issue.end] + " "):
             return False  # "said Russia is not serious about talks": the speaker's own doubt about the other side
         for hit in others:
             near = head <= hit.start < window_end and _words(doc.text[head : hit.start]) <= 2
@@ -703,7 +698,7 @@ class RulesExtractor:
         speech = [h for h in says if h.end <= first.start and h.phrase in _REPORTING]
         if not speech or _words(doc.text[speech[-1].end : first.start]) > 3:
             return False
-        if any(f" {word} " in doc.lowered[first.end : issue.start] for word in PRESCRIPTIVE):
+        if _PRESCRIPTIVE.search(doc.lowered, first.end, issue.start):
             return False
         refs, others = doc.resolved[sentence.index]
         outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
@@ -814,24 +809,17 @@ class RulesExtractor:
         added.sort(key=lambda r: r.start)
         return added
 
-    def _claim(self, sentence, issue, ref, speaker, stance, published_on) -> ExtractedClaim:
-        """Build a claim with its confidence and the rules that fired."""
-        confidence = 0.45
-        confidence += {
-            "subject": 0.2,
-            "quote": 0.2,
-            "reported": 0.15,
-            "relative": 0.15,
-            "coordinated": 0.15,
-            "doer": 0.15,
-            "listed": 0.1,
-            "possessive": 0.05,
-            "document": 0.1,
-            "inverted": 0.15,
-            "pronoun": 0.1,
-        }.get(speaker.rule, 0.0)
-        confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
-        confidence += 0.1 if stance.cue else 0.0
+    def _offer(self, best: dict, sentence, issue, ref, speaker, stance, published_on) -> None:
+        """Keep the claim of ref in best (by actor, issue and stance) unless one found before is as confident."""
+        key = (ref.name, issue.payload.issue, stance.stance)  # the claim's actor, issue and stance (_claim)
+        kept = best.get(key)
+        # The confidence first: a claim that would not replace the one kept is not built.
+        confidence = _confidence(ref, speaker, stance)
+        if kept is None or confidence > kept.confidence:
+            best[key] = self._claim(sentence, issue, ref, speaker, stance, published_on, confidence=confidence)
+
+    def _claim(self, sentence, issue, ref, speaker, stance, published_on, *, confidence=None) -> ExtractedClaim:
+        """Build a claim with its confidence (computed unless given) and the rules that fired."""
         explanation = [
             {"rule": "actor", "detail": f"{ref.rule}: {ref.name}"},
             {"rule": "attribution", "detail": f"{speaker.rule}: {speaker.cue.phrase}"},
@@ -850,7 +838,7 @@ class RulesExtractor:
             evidence=sentence.text,
             start=sentence.start,
             end=sentence.end,
-            confidence=min(confidence, 0.95),
+            confidence=_confidence(ref, speaker, stance) if confidence is None else confidence,
             stated_on=published_on,
             actor_slug=ref.slug,
             explanation=explanation,
@@ -864,14 +852,30 @@ class _Doc:
         self.text, self.lowered, self.sentences, self.resolved = text, lowered, sentences, resolved
         self.say_buckets, self.quotes, self.discourse = say_buckets, quotes, discourse
         self._starts = [s.start for s in sentences]
+        self._says: dict[int, tuple[list[Hit], list[Hit]]] = {}  # sentence index: its filtered cues (says)
         self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
         self.owned: dict[int, list] = {}  # sentence index: the documents named with their owner (RulesExtractor._owned)
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
-        """Return the speech or position cues and the hearsay cues of sentence i."""
-        bucket = self.say_buckets[i]
-        return [h for h in bucket if h.payload == "say"], [h for h in bucket if h.payload == "hearsay"]
+        """Return the speech or position cues and the hearsay cues of sentence i (the lists are shared: read only)."""
+        found = self._says.get(i)
+        if found is None:
+            # Filtered when first needed: only the sentences around an issue ask for their cues.
+            text, lowered = self.text, self.lowered
+            says: list[Hit] = []
+            hearsay: list[Hit] = []
+            for h in self.say_buckets[i]:
+                if _passive(lowered, h) or is_modifier(lowered, h) or is_non_answer(lowered, h):
+                    continue
+                if h.payload == "hearsay":
+                    h = as_demand(text, h)  # the one cue it may turn into a verb of saying
+                if h.payload == "say":
+                    says.append(h)
+                elif h.payload == "hearsay":
+                    hearsay.append(h)
+            found = self._says[i] = (says, hearsay)
+        return found
 
     def sentence_at(self, offset: int) -> int | None:
         """Return the index of the sentence containing an offset."""
@@ -879,6 +883,20 @@ class _Doc:
         return i if i >= 0 and offset < self.sentences[i].end else None
 
 
+# What each attribution rule adds to a claim's confidence (_claim).
+_RULE_CONFIDENCE = {
+    "subject": 0.2,
+    "quote": 0.2,
+    "reported": 0.15,
+    "relative": 0.15,
+    "coordinated": 0.15,
+    "doer": 0.15,
+    "listed": 0.1,
+    "possessive": 0.05,
+    "document": 0.1,
+    "inverted": 0.15,
+    "pronoun": 0.1,
+}
 _SPEECH_WORDS = 5
 # An item of an enumeration ("First — ...", "Secondly, ...", "Third point: ...", "2) ...", "• ...").
 _ITEM = re.compile(
@@ -914,6 +932,9 @@ _AND_VERB = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 _QUOTE_MARKS = re.compile(r"[“”\"«»]")
 _LEAD_WORDS = 3  # words before a quotation in its sentence that still let it continue the previous speaker's
 _ROLE_NOUNS = frozenset(ROLE_NOUNS)
+# The words as whole words, each set in one search in C (the same as testing each word as a substring).
+_PRESCRIPTIVE = re.compile("|".join(re.escape(f" {word} ") for word in PRESCRIPTIVE))
+_DOUBTS = re.compile("|".join(re.escape(f" {word} ") for word in DOUBTS))
 # Verbs of saying that take the one addressed before their "that" clause ("reminded reporters that ...").
 _ADDRESSING = frozenset(
     {"warned", "warns", "reminded", "assured", "assures", "urged", "urges", "asked", "asks", "promised", "promises"}
@@ -958,6 +979,7 @@ _STATEMENT_NOUNS = frozenset(
         "initiative",
     )
 )
+_OWNED_NOUNS = _STATEMENT_NOUNS - {"position", "stance"}  # after "its/his/her" (pronoun_owner)
 # Statement nouns that a national adjective owns ("Hungarian objections", "the French refusal").
 _AGAINST_NOUNS = frozenset(
     {
@@ -1010,6 +1032,15 @@ def regions(taxonomy: Taxonomy) -> dict[str, frozenset[str]]:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _confidence(ref: Ref, speaker: Speaker, stance: Stance) -> float:
+    """Return a claim's confidence: by how its holder, its attribution and its stance were found."""
+    confidence = 0.45
+    confidence += _RULE_CONFIDENCE.get(speaker.rule, 0.0)
+    confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
+    confidence += 0.1 if stance.cue else 0.0
+    return min(confidence, 0.95)
 
 
 def _hypothetical(lowered: str, start: int, position: int) -> bool:
