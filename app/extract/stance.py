@@ -303,7 +303,15 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     kept = drop_overlaps(hits)
     gaps = [k for k in kept if ".." in k.phrase]
     if gaps:
-        inner = [h for h in hits if any(g.payload.issue != h.payload.issue and _in_gap(h, g) for g in gaps)]
+        # A cheap test first: a phrase in a gap starts and ends inside it.
+        inner = [
+            h
+            for h in hits
+            if any(
+                g.start <= h.start and h.end < g.end and g.payload.issue != h.payload.issue and _in_gap(h, g)
+                for g in gaps
+            )
+        ]
         kept = sorted(kept + drop_overlaps(inner), key=lambda h: (h.start, -(h.end - h.start)))
     return kept
 
@@ -325,9 +333,11 @@ def _in_gap(h: Hit, g: Hit) -> bool:
 def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
     """Keep the longest of overlapping issue phrases, drop issues that yield to another one present, and issues
     whose required context (e.g. Ukraine named nearby) is missing; context holds the issues whose is present."""
+    if not hits:
+        return []  # most sentences name no issue
     kept = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
-    kept = [h for h in kept if not (set(lexicons.yields.get(h.payload.issue, ())) & present)]
+    kept = [h for h in kept if present.isdisjoint(lexicons.yields.get(h.payload.issue, ()))]
     return [h for h in kept if h.payload.issue not in lexicons.required or h.payload.issue in (context or set())]
 
 
@@ -450,7 +460,10 @@ def is_background(
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
     clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
-    if _DENIED.search(clause) or _RECEIVED.search(clause):
+    # Cheap tests first, words that each pattern needs: most clauses have none.
+    if ("mean" in clause or "declin" in clause or "refus" in clause or " not" in clause) and _DENIED.search(clause):
+        return True
+    if ("with" in clause or "press" in clause or "for" in clause) and _RECEIVED.search(clause):
         return True
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True
@@ -477,19 +490,29 @@ def is_background(
     return False
 
 
+# Clause breaks, found in one regex scan: those looking back reversed (the last to end is the first found in the
+# reversed text), those looking forward with the conditions that end an issue's clause.
+_BREAKS_REVERSED = re.compile("|".join(re.escape(mark[::-1]) for mark in cues.CLAUSE_BREAKS + cues.SPEECH_CLAUSES))
+_BREAKS_AHEAD = re.compile(
+    "|".join(
+        re.escape(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES if mark != " and that "
+    )
+)
+_LONGEST_BREAK = max(len(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES)
+
+
 def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end]))
 
 
-def _clause_start(text: str, lower: int, position: int) -> int:
-    """Return where the clause holding position starts (after the last clause break since lower)."""
-    window = lowercase(text[lower:position])
-    best = 0
-    for mark in cues.CLAUSE_BREAKS + cues.SPEECH_CLAUSES:
-        i = window.rfind(mark)
-        if i >= 0:
-            best = max(best, i + len(mark))
-    return lower + best
+def _clause_start(text: str, lower: int, position: int, reach: int) -> int:
+    """Return where the clause holding position starts (after the last clause break since lower), but no further
+    back than reach characters before position."""
+    # Only a break that ends within reach counts, so the window starts with the longest break ending there. The
+    # break that ends last is the first one found in the reversed window: one regex scan, not a search per break.
+    window = lowercase(text[max(lower, position - reach - _LONGEST_BREAK) : position])
+    last = _BREAKS_REVERSED.search(window[::-1])
+    return max(position - last.start() if last else lower, position - reach)
 
 
 def _skip_parenthesis(text: str, position: int, upper: int) -> int:
@@ -498,16 +521,15 @@ def _skip_parenthesis(text: str, position: int, upper: int) -> int:
     return m.end() if m else position
 
 
-def _clause_end(text: str, position: int, upper: int) -> int:
+def _clause_end(text: str, position: int, upper: int, reach: int) -> int:
+    """Return where the clause from position ends looking forward, but no further than reach characters on."""
     # A later "and that" clause still speaks of the issue ("jets were a long-term question and that no decision
     # had been taken"), so it does not end the clause looking forward.
-    window = lowercase(text[position:upper])
+    # Only a break that starts within reach counts, so the window ends with the longest break starting there.
+    window = lowercase(text[position : min(upper, position + reach + _LONGEST_BREAK)])
     # A condition after the issue is its own clause ("would impose sanctions if Russia did not agree").
-    ends = [
-        window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES if mark != " and that "
-    ]
-    ends = [e for e in ends if e >= 0]
-    return position + min(ends) if ends else upper
+    first = _BREAKS_AHEAD.search(window)
+    return min(position + first.start() if first else upper, position + reach)
 
 
 def cue_value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
@@ -574,7 +596,7 @@ def decide_stance(
     Inside an if-clause, the consequence decides ("if NATO sends troops, a conflict would be inevitable").
     """
     polarity = issue.payload.polarity
-    start = max(_clause_start(text, lower, issue.start), issue.start - _CUE_BEFORE)
+    start = _clause_start(text, lower, issue.start, _CUE_BEFORE)
     # A precondition ("no deal is possible until Russian troops leave"): what the holder insists on; only the cues
     # inside the until-clause count, not the refusal it conditions.
     precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
@@ -619,7 +641,7 @@ def decide_stance(
             if_at = start + conditional.start()
             chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
     elif not chain and precondition is None:
-        end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
+        end = _clause_end(text, issue.end, upper, _CUE_AFTER)
         # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
         chain = _predicate(
             text,
@@ -629,7 +651,7 @@ def decide_stance(
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
         # past a parenthesis between dashes ("sending tanks – which X ruled out – and jets would add fuel").
         after = _skip_parenthesis(text, issue.end, upper)
-        end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
+        end = _clause_end(text, after, upper, _CUE_AFTER)
         later = _predicate(
             text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in _AFTER_EXCLUDED]
         )
@@ -712,7 +734,7 @@ def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], 
             return True
     if not _OPENS.search(text, max(0, issue.start - 40), issue.start) and _WORD.search(text, start, issue.start):
         return False
-    end = min(_clause_end(text, issue.end, upper), issue.end + 60)
+    end = _clause_end(text, issue.end, upper, 60)
     return any(issue.end <= n.start and n.end <= end and n.phrase != "without" for n in negator_hits)
 
 
