@@ -32,6 +32,7 @@ _HARMED = frozenset(cues.HARMED)
 _RULING_OUT = frozenset(cues.RULING_OUT)
 _CALLS = frozenset(cues.CALLS)
 _AMOUNTS = frozenset(cues.AMOUNTS)
+_SELF_NEGATED = frozenset(cues.SELF_NEGATED)
 _AFTER_EXCLUDED = _FORWARD_ONLY | _AMOUNTS  # no predicate of the issue before them
 _LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
@@ -434,6 +435,7 @@ _STATE = re.compile(
 )
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
 _PRECONDITION = re.compile(r"\b(?:until|unless|till)\s", re.IGNORECASE)
+_IF = re.compile(r"\bif\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[:;“”\"—–]|\s-\s")
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
@@ -535,7 +537,7 @@ def _clause_end(text: str, position: int, upper: int, reach: int) -> int:
 def cue_value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
     """Return a cue's value, turned around by a negator a few words before it ("has not dismissed")."""
     value = cue.payload
-    if cue.phrase in cues.SELF_NEGATED or value == 0:
+    if cue.phrase in _SELF_NEGATED or value == 0:
         return value, False
     for neg in negator_hits:
         if neg.end <= cue.start and _words_between(text, neg.end, cue.start) <= _NEGATION_WINDOW - 1:
@@ -599,10 +601,14 @@ def decide_stance(
     start = _clause_start(text, lower, issue.start, _CUE_BEFORE)
     # A precondition ("no deal is possible until Russian troops leave"): what the holder insists on; only the cues
     # inside the until-clause count, not the refusal it conditions.
-    precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
+    window = lowercase(text[start : issue.start])  # for cheap tests before the slower regexes
+    precondition = None
+    if "unt" in window or "unle" in window or "ll" in window:  # until, unless, till: most clauses have none
+        precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
     if precondition is not None:
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
+        window = lowercase(text[start : issue.start])
     # "Without more air defence, Ukraine will lose": what is needed to avert a loss is demanded, no negation.
     if text.find("ithout", start, issue.start) >= 0:
         negator_hits = [
@@ -633,7 +639,8 @@ def decide_stance(
             else h
             for h in chain
         ]
-    conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
+    # "if" in any case, also with a dotless ı (which the case-blind regex takes for an i).
+    conditional = _IF.search(text[start : issue.start]) if "if" in window or "\u0131f" in window else None
     if conditional:
         # The consequence decides: after the if-clause, or before it ("a war would be inevitable if troops...").
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= upper]
@@ -693,7 +700,7 @@ def decide_stance(
             break
     if not turned and _excepted(text, issue, negator_hits, chain, start, upper):
         value, negated = -value, True
-    label = " + ".join(h.phrase for h in chain) or None
+    label = " + ".join([h.phrase for h in chain]) or None
     if value == 0:
         return Stance("neutral", label, negated)
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
@@ -755,8 +762,9 @@ _SUBJECT_OF_MODAL = re.compile(
 def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
     """Return whether the issue is the subject of a warned consequence ("warned that sending troops would ...")."""
     lower = max(start - 40, 0)
-    if _WARN_WORD.search(text, lower, issue.start) is None:
-        return False  # a cheap test first: most issues have no warning before them
+    window = lowercase(text[lower : issue.start])
+    if ("warn" not in window and "caut" not in window) or _WARN_WORD.search(text, lower, issue.start) is None:
+        return False  # cheap tests first: most issues have no warning before them
     return bool(
         _WARNING.search(text, lower, issue.start)
         and _SUBJECT_OF_MODAL.match(text, _skip_parenthesis(text, issue.end, upper), upper)
