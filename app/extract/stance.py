@@ -69,6 +69,7 @@ _MEASURE = re.compile(
 # The war or the fighting as the subject of an ending verb ("the day the fighting stops"): a time, not a stance.
 _WAR_ENDS = re.compile(r"\b(?:war|fighting|hostilities|conflict|bloodshed|killing)\s+(?:\w+\s+)?$")
 _STOPPING = re.compile(r"(?:stop|stops|stopped|end|ends|ended|halt|halts|halted|ceases?|ceased)$")
+_STOPPING_WORDS = ("stop", "end", "halt", "cease")
 _ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to", "end to"})
 _WAR = re.compile(
     r"\s+(?:(?:russian|russia's|this|that|the)\s+)?(?:[a-z-]+\s+){0,2}"
@@ -357,7 +358,11 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
         and not (h.phrase in _WAR_ADJECTIVES and _WAR_NOUN.match(lowered, h.end))
         and not (h.phrase in _CONDEMN and _CONDEMNED_ACT.match(lowered, h.end))
-        and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
+        and not (
+            lowered.startswith(_STOPPING_WORDS, h.start, h.end)  # a cheap test first: few cues are these verbs
+            and _STOPPING.match(lowered[h.start : h.end])
+            and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start)
+        )
     ]
 
 
@@ -458,14 +463,18 @@ def is_background(
         return True
     if _STATE.match(lowered, issue.end):
         return True
-    if _STANCE_ON.search(before) and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits):
+    if (
+        ("stance" in before or "position" in before or "policy" in before or "view" in before or "details" in before)
+        and _STANCE_ON.search(before)
+        and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits)
+    ):
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
     clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
     # Cheap tests first, words that each pattern needs: most clauses have none.
     if ("mean" in clause or "declin" in clause or "refus" in clause or " not" in clause) and _DENIED.search(clause):
         return True
-    if ("with" in clause or "press" in clause or "for" in clause) and _RECEIVED.search(clause):
+    if ("press" in clause or ("ed" in clause and ("with" in clause or "for" in clause))) and _RECEIVED.search(clause):
         return True
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True
