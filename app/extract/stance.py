@@ -627,7 +627,8 @@ def decide_stance(
     # inside the until-clause count, not the refusal it conditions.
     window = lowercase(text[start : issue.start])  # for cheap tests before the slower regexes
     precondition = None
-    if "unt" in window or "unle" in window or "ll" in window:  # until, unless, till: most clauses have none
+    # Cheap tests first, for until, unless and till (also with a dotless ı): most clauses have none.
+    if "unt" in window or "unle" in window or "till" in window or "t\u0131ll" in window:
         precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
     if precondition is not None:
         start = precondition.end()
