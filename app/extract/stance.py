@@ -32,6 +32,7 @@ _HARMED = frozenset(cues.HARMED)
 _RULING_OUT = frozenset(cues.RULING_OUT)
 _CALLS = frozenset(cues.CALLS)
 _AMOUNTS = frozenset(cues.AMOUNTS)
+_SELF_NEGATED = frozenset(cues.SELF_NEGATED)
 _AFTER_EXCLUDED = _FORWARD_ONLY | _AMOUNTS  # no predicate of the issue before them
 _LEXICON_KEYS = {"terms": +1, "support": +1, "oppose": -1, "not": 0, "weak": +1}
 _WORD = re.compile(r"[\w'’-]+")
@@ -68,6 +69,7 @@ _MEASURE = re.compile(
 # The war or the fighting as the subject of an ending verb ("the day the fighting stops"): a time, not a stance.
 _WAR_ENDS = re.compile(r"\b(?:war|fighting|hostilities|conflict|bloodshed|killing)\s+(?:\w+\s+)?$")
 _STOPPING = re.compile(r"(?:stop|stops|stopped|end|ends|ended|halt|halts|halted|ceases?|ceased)$")
+_STOPPING_WORDS = ("stop", "end", "halt", "cease")
 _ENDING = frozenset({"end the", "end its", "end all", "ending the", "ended the", "put an end to", "end to"})
 _WAR = re.compile(
     r"\s+(?:(?:russian|russia's|this|that|the)\s+)?(?:[a-z-]+\s+){0,2}"
@@ -303,7 +305,15 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     kept = drop_overlaps(hits)
     gaps = [k for k in kept if ".." in k.phrase]
     if gaps:
-        inner = [h for h in hits if any(g.payload.issue != h.payload.issue and _in_gap(h, g) for g in gaps)]
+        # A cheap test first: a phrase in a gap starts and ends inside it.
+        inner = [
+            h
+            for h in hits
+            if any(
+                g.start <= h.start and h.end < g.end and g.payload.issue != h.payload.issue and _in_gap(h, g)
+                for g in gaps
+            )
+        ]
         kept = sorted(kept + drop_overlaps(inner), key=lambda h: (h.start, -(h.end - h.start)))
     return kept
 
@@ -325,9 +335,11 @@ def _in_gap(h: Hit, g: Hit) -> bool:
 def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = None) -> list[Hit]:
     """Keep the longest of overlapping issue phrases, drop issues that yield to another one present, and issues
     whose required context (e.g. Ukraine named nearby) is missing; context holds the issues whose is present."""
+    if not hits:
+        return []  # most sentences name no issue
     kept = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
-    kept = [h for h in kept if not (set(lexicons.yields.get(h.payload.issue, ())) & present)]
+    kept = [h for h in kept if present.isdisjoint(lexicons.yields.get(h.payload.issue, ()))]
     return [h for h in kept if h.payload.issue not in lexicons.required or h.payload.issue in (context or set())]
 
 
@@ -346,7 +358,11 @@ def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
         and not (h.phrase in _ENDING and _WAR.match(lowered, h.end))
         and not (h.phrase in _WAR_ADJECTIVES and _WAR_NOUN.match(lowered, h.end))
         and not (h.phrase in _CONDEMN and _CONDEMNED_ACT.match(lowered, h.end))
-        and not (_STOPPING.match(lowered[h.start : h.end]) and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start))
+        and not (
+            lowered.startswith(_STOPPING_WORDS, h.start, h.end)  # a cheap test first: few cues are these verbs
+            and _STOPPING.match(lowered[h.start : h.end])
+            and _WAR_ENDS.search(lowered, max(0, h.start - 30), h.start)
+        )
     ]
 
 
@@ -424,6 +440,7 @@ _STATE = re.compile(
 )
 # A purpose after another issue's phrase ("send troops to help Ukraine"): the other issue's reason, not an issue.
 _PRECONDITION = re.compile(r"\b(?:until|unless|till)\s", re.IGNORECASE)
+_IF = re.compile(r"\bif\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"[:;“”\"—–]|\s-\s")
 _PURPOSE = re.compile(r"\s+(?:in order\s+)?to\s+$")
 
@@ -446,11 +463,18 @@ def is_background(
         return True
     if _STATE.match(lowered, issue.end):
         return True
-    if _STANCE_ON.search(before) and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits):
+    if (
+        ("stance" in before or "position" in before or "policy" in before or "view" in before or "details" in before)
+        and _STANCE_ON.search(before)
+        and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits)
+    ):
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
     clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
     clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
-    if _DENIED.search(clause) or _RECEIVED.search(clause):
+    # Cheap tests first, words that each pattern needs: most clauses have none.
+    if ("mean" in clause or "declin" in clause or "refus" in clause or " not" in clause) and _DENIED.search(clause):
+        return True
+    if ("press" in clause or ("ed" in clause and ("with" in clause or "for" in clause))) and _RECEIVED.search(clause):
         return True
     if issue.end <= in_backdrop(lowered, sentence_start):
         return True
@@ -477,19 +501,44 @@ def is_background(
     return False
 
 
+def _any_of(words: list[str]) -> str:
+    """Return a regex for any of the words, factored by their common beginnings ("(?:a(?:nd|s)|but)"): a scan then
+    follows one branch per character instead of trying every word at every space."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branches(node: dict) -> str:
+        alternatives = [re.escape(ch) + branches(rest) if ch else "" for ch, rest in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+    return branches(tree)
+
+
+# Clause breaks, found in one regex scan: those looking back reversed (the last to end is the first found in the
+# reversed text), those looking forward with the conditions that end an issue's clause.
+_BREAKS_REVERSED = re.compile(_any_of([mark[::-1] for mark in cues.CLAUSE_BREAKS + cues.SPEECH_CLAUSES]))
+_BREAKS_AHEAD = re.compile(
+    _any_of([mark for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES if mark != " and that "])
+)
+_LONGEST_BREAK = max(len(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES)
+
+
 def _words_between(text: str, start: int, end: int) -> int:
     return len(_WORD.findall(text[start:end]))
 
 
-def _clause_start(text: str, lower: int, position: int) -> int:
-    """Return where the clause holding position starts (after the last clause break since lower)."""
-    window = lowercase(text[lower:position])
-    best = 0
-    for mark in cues.CLAUSE_BREAKS + cues.SPEECH_CLAUSES:
-        i = window.rfind(mark)
-        if i >= 0:
-            best = max(best, i + len(mark))
-    return lower + best
+def _clause_start(text: str, lower: int, position: int, reach: int) -> int:
+    """Return where the clause holding position starts (after the last clause break since lower), but no further
+    back than reach characters before position."""
+    # Only a break that ends within reach counts, so the window starts with the longest break ending there. The
+    # break that ends last is the first one found in the reversed window: one regex scan, not a search per break.
+    window = lowercase(text[max(lower, position - reach - _LONGEST_BREAK) : position])
+    last = _BREAKS_REVERSED.search(window[::-1])
+    return max(position - last.start() if last else lower, position - reach)
 
 
 def _skip_parenthesis(text: str, position: int, upper: int) -> int:
@@ -498,22 +547,21 @@ def _skip_parenthesis(text: str, position: int, upper: int) -> int:
     return m.end() if m else position
 
 
-def _clause_end(text: str, position: int, upper: int) -> int:
+def _clause_end(text: str, position: int, upper: int, reach: int) -> int:
+    """Return where the clause from position ends looking forward, but no further than reach characters on."""
     # A later "and that" clause still speaks of the issue ("jets were a long-term question and that no decision
     # had been taken"), so it does not end the clause looking forward.
-    window = lowercase(text[position:upper])
+    # Only a break that starts within reach counts, so the window ends with the longest break starting there.
+    window = lowercase(text[position : min(upper, position + reach + _LONGEST_BREAK)])
     # A condition after the issue is its own clause ("would impose sanctions if Russia did not agree").
-    ends = [
-        window.find(mark) for mark in cues.CLAUSE_BREAKS + cues.CONDITIONS + cues.SPEECH_CLAUSES if mark != " and that "
-    ]
-    ends = [e for e in ends if e >= 0]
-    return position + min(ends) if ends else upper
+    first = _BREAKS_AHEAD.search(window)
+    return min(position + first.start() if first else upper, position + reach)
 
 
 def cue_value(text: str, cue: Hit, negator_hits: list[Hit]) -> tuple[int, bool]:
     """Return a cue's value, turned around by a negator a few words before it ("has not dismissed")."""
     value = cue.payload
-    if cue.phrase in cues.SELF_NEGATED or value == 0:
+    if cue.phrase in _SELF_NEGATED or value == 0:
         return value, False
     for neg in negator_hits:
         if neg.end <= cue.start and _words_between(text, neg.end, cue.start) <= _NEGATION_WINDOW - 1:
@@ -574,13 +622,18 @@ def decide_stance(
     Inside an if-clause, the consequence decides ("if NATO sends troops, a conflict would be inevitable").
     """
     polarity = issue.payload.polarity
-    start = max(_clause_start(text, lower, issue.start), issue.start - _CUE_BEFORE)
+    start = _clause_start(text, lower, issue.start, _CUE_BEFORE)
     # A precondition ("no deal is possible until Russian troops leave"): what the holder insists on; only the cues
     # inside the until-clause count, not the refusal it conditions.
-    precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
+    window = lowercase(text[start : issue.start])  # for cheap tests before the slower regexes
+    precondition = None
+    # Cheap tests first, for until, unless and till (also with a dotless ı): most clauses have none.
+    if "unt" in window or "unle" in window or "till" in window or "t\u0131ll" in window:
+        precondition = max(_PRECONDITION.finditer(text, start, issue.start), key=lambda m: m.start(), default=None)
     if precondition is not None:
         start = precondition.end()
         negator_hits = [n for n in negator_hits if n.start >= start]
+        window = lowercase(text[start : issue.start])
     # "Without more air defence, Ukraine will lose": what is needed to avert a loss is demanded, no negation.
     if text.find("ithout", start, issue.start) >= 0:
         negator_hits = [
@@ -611,7 +664,8 @@ def decide_stance(
             else h
             for h in chain
         ]
-    conditional = re.search(r"\bif\b", text[start : issue.start], re.IGNORECASE)
+    # "if" in any case, also with a dotless ı (which the case-blind regex takes for an i).
+    conditional = _IF.search(text[start : issue.start]) if "if" in window or "\u0131f" in window else None
     if conditional:
         # The consequence decides: after the if-clause, or before it ("a war would be inevitable if troops...").
         chain = [h for h in stance_hits if h.start >= issue.end and h.end <= upper]
@@ -619,7 +673,7 @@ def decide_stance(
             if_at = start + conditional.start()
             chain = [h for h in stance_hits if lower <= h.start and h.end <= if_at]
     elif not chain and precondition is None:
-        end = min(_clause_end(text, issue.end, upper), issue.end + _CUE_AFTER)
+        end = _clause_end(text, issue.end, upper, _CUE_AFTER)
         # "rather than" and "instead of" look forward only: "talks rather than war" does not reject the talks.
         chain = _predicate(
             text,
@@ -629,7 +683,7 @@ def decide_stance(
         # The issue as the subject of an evaluation ("sending tanks would be a mistake") adds that predicate,
         # past a parenthesis between dashes ("sending tanks – which X ruled out – and jets would add fuel").
         after = _skip_parenthesis(text, issue.end, upper)
-        end = min(_clause_end(text, after, upper), after + _CUE_AFTER)
+        end = _clause_end(text, after, upper, _CUE_AFTER)
         later = _predicate(
             text, [h for h in stance_hits if h.start >= after and h.end <= end and h.phrase not in _AFTER_EXCLUDED]
         )
@@ -671,7 +725,7 @@ def decide_stance(
             break
     if not turned and _excepted(text, issue, negator_hits, chain, start, upper):
         value, negated = -value, True
-    label = " + ".join(h.phrase for h in chain) or None
+    label = " + ".join([h.phrase for h in chain]) or None
     if value == 0:
         return Stance("neutral", label, negated)
     return Stance("support" if value * polarity > 0 else "oppose", label, negated)
@@ -712,7 +766,7 @@ def _excepted(text: str, issue: Hit, negator_hits: list[Hit], chain: list[Hit], 
             return True
     if not _OPENS.search(text, max(0, issue.start - 40), issue.start) and _WORD.search(text, start, issue.start):
         return False
-    end = min(_clause_end(text, issue.end, upper), issue.end + 60)
+    end = _clause_end(text, issue.end, upper, 60)
     return any(issue.end <= n.start and n.end <= end and n.phrase != "without" for n in negator_hits)
 
 
@@ -733,8 +787,9 @@ _SUBJECT_OF_MODAL = re.compile(
 def _warned_about(text: str, issue: Hit, start: int, upper: int) -> bool:
     """Return whether the issue is the subject of a warned consequence ("warned that sending troops would ...")."""
     lower = max(start - 40, 0)
-    if _WARN_WORD.search(text, lower, issue.start) is None:
-        return False  # a cheap test first: most issues have no warning before them
+    window = lowercase(text[lower : issue.start])
+    if ("warn" not in window and "caut" not in window) or _WARN_WORD.search(text, lower, issue.start) is None:
+        return False  # cheap tests first: most issues have no warning before them
     return bool(
         _WARNING.search(text, lower, issue.start)
         and _SUBJECT_OF_MODAL.match(text, _skip_parenthesis(text, issue.end, upper), upper)
