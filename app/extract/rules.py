@@ -673,8 +673,10 @@ class RulesExtractor:
                 return not self._own_group(doc.lowered, head, hit, speaker)
         countries = {r.country for r in speaker.refs}
         for ref in refs:
-            conditional = _hypothetical(doc.lowered, head, ref.start)
-            if head <= ref.start < window_end and not (ref.governed or ref.possessive or conditional):
+            # The if-clause test last, only for an actor in the window.
+            if head <= ref.start < window_end and not (
+                ref.governed or ref.possessive or _hypothetical(doc.lowered, head, ref.start)
+            ):
                 if _words(doc.text[head : ref.start]) > 1:
                     return False
                 # "Putin and Orban will hold talks": a subject group with someone of another country.
