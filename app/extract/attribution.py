@@ -325,7 +325,7 @@ def subject_of(
                 refs = [r for r in refs if r not in inside]
                 blockers = [h for h in blockers if not (insertion.start() <= h.start < insertion.end())]
         before = [r for r in refs if lower <= r.start and r.end <= cue.start and not r.possessive and not r.governed]
-        pron = [p for p in pronouns if p.end <= cue.start]
+        pron = [p for p in pronouns if p.end <= cue.start] if pronouns else pronouns  # most sentences have none
         subject = before[-1] if before else None
         participle = cue.phrase.endswith("ing") and _PARTICIPLE_SLOT.search(text, max(lower, cue.start - 3), cue.start)
         if before and participle:

@@ -230,7 +230,7 @@ class RulesExtractor:
                 owner = self._possessor(doc, sentence, issue, stance_buckets[i], negator_buckets[i])
                 if owner is not None and _hypothetical(doc.lowered, sentence.start, owner[0].refs[0].start):
                     owner = None  # "If Moscow accepts it, it will signal its readiness to negotiate": a condition
-                holders = [r for sp, _ in found_here for r in sp.refs]
+                holders = [r for sp, _ in found_here for r in sp.refs] if owner is not None else []  # (owner's test)
                 if owner is not None and all(owner[0].refs[0].name != r.name for r in holders):
                     # "the prime minister assured that ... the Polish proposal to transfer tanks": his own
                     # government's proposal, in his words, is his position.
@@ -673,8 +673,10 @@ class RulesExtractor:
                 return not self._own_group(doc.lowered, head, hit, speaker)
         countries = {r.country for r in speaker.refs}
         for ref in refs:
-            conditional = _hypothetical(doc.lowered, head, ref.start)
-            if head <= ref.start < window_end and not (ref.governed or ref.possessive or conditional):
+            # The if-clause test last, only for an actor in the window.
+            if head <= ref.start < window_end and not (
+                ref.governed or ref.possessive or _hypothetical(doc.lowered, head, ref.start)
+            ):
                 if _words(doc.text[head : ref.start]) > 1:
                     return False
                 # "Putin and Orban will hold talks": a subject group with someone of another country.

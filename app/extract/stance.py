@@ -339,8 +339,13 @@ def issue_hits(hits: list[Hit], lexicons: Lexicons, context: set[str] | None = N
         return []  # most sentences name no issue
     kept = [h for h in resolve_overlaps(hits) if h.payload.polarity != 0]
     present = {h.payload.issue for h in kept}
-    kept = [h for h in kept if present.isdisjoint(lexicons.yields.get(h.payload.issue, ()))]
-    return [h for h in kept if h.payload.issue not in lexicons.required or h.payload.issue in (context or set())]
+    context = context or set()
+    return [
+        h
+        for h in kept
+        if present.isdisjoint(lexicons.yields.get(h.payload.issue, ()))
+        and (h.payload.issue not in lexicons.required or h.payload.issue in context)
+    ]
 
 
 def drop_targets(lowered: str, hits: list[Hit]) -> list[Hit]:
