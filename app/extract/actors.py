@@ -654,8 +654,10 @@ class ActorResolver:
     def appositions(self, text: str, start: int, end: int, hits: list[Hit], refs: list[Ref], discourse: Discourse):
         """Return people introduced by an apposition ("Jan Kowalski, a Polish presidential adviser, said")."""
         found: list[Ref] = []
-        if text.find(",", start, end) < 0 or not any(h.payload.kind in ("title", "voice") for h in hits):
-            return found  # an apposition needs its comma and a title or voice after it (below)
+        # An apposition needs its comma and a title or voice after it (below): cheap checks first.
+        last = max((h.start for h in hits if h.payload.kind in ("title", "voice")), default=-1)
+        if last < 0 or text.find(",", start, last) < 0:
+            return found
         for m in _APPOSED.finditer(text, start, end):
             name = m.group(1)
             n_start, n_end = m.start(1), m.end(1)
