@@ -459,7 +459,7 @@ class ActorResolver:
                 if "person" in kinds:
                     break
             ref, used = self._compose(text, phrase, discourse, on)
-            if ref is None:
+            if ref is None and "voice" in phrase[0].kinds:  # "Her government": needs a voice (cheap check first)
                 ref, used = self._pronoun_government(text, phrase[0], discourse), 1
             if ref is None:
                 others.extend(phrase[0])
@@ -603,15 +603,12 @@ class ActorResolver:
             country = discourse.last_country(before=start)  # "the country's Foreign Ministry"
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
-        if (
-            voice
-            and country
-            and (voice in _SPOKES or voice not in ("ministry", "office") or not _NAME.match(text, end))
-        ):
-            # A spokesperson or an official speaks for the government, even when named (codebook).
-            name = _NAME.match(text, end)
-            stop = name.end() if name and voice in _SPOKES else end
-            return self.government_ref(country, start, stop, "voice"), used
+        if voice and country:
+            name = _NAME.match(text, end)  # matched once, for the test and the span
+            if voice in _SPOKES or voice not in ("ministry", "office") or not name:
+                # A spokesperson or an official speaks for the government, even when named (codebook).
+                stop = name.end() if name and voice in _SPOKES else end
+                return self.government_ref(country, start, stop, "voice"), used
         if role and (country or "title" in first):
             office = _OFFICE_TAIL.match(text, end)
             name = _NAME.match(text, office.end() if office else end)
