@@ -22,9 +22,14 @@ from app.extract.gazetteer import Entry, Gazetteer
 from app.extract.matcher import Hit
 
 # What may stand between two parts of one noun phrase: spaces, a possessive, "of (the)", hyphens.
-_GLUE = re.compile(r"^(?:\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?)$", re.IGNORECASE)
+# Matched with fullmatch over a span of the text (no slice to copy).
+_GLUE = re.compile(r"\s*|\s*['’]s\s+|\s+of\s+(?:the\s+)?|\s*-\s*|\s+for\s+(?:the\s+)?", re.IGNORECASE)
 _OFFICE_TAIL = re.compile(r"(?:['’]s)?\s+Office\b")  # "Minister of the Prime Minister's Office Jan Nowak"
 _PLURAL_VOICES = frozenset({"governments"})
+# The kinds of hits that may follow a phrase's first part; places too after "of", "for" or "in".
+_HEADS = frozenset({"person", "title", "voice", "org"})
+_PLACES = frozenset({"country", "seat", "adj"})
+_HEADS_OR_PLACES = _HEADS | _PLACES
 _AND_ADJ = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _IN = re.compile(r"\s+in\s+")
 _ALONG_WITH = re.compile(r",\s*(?:(?:along|together)\s+with|alongside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -107,6 +112,8 @@ _QUANTIFIERS = frozenset(
 )
 # Words after "to" that are no verb taking the actor as its object ("to both Germany and France").
 _NOT_INFINITIVES = frozenset({"be", "both", "all", "each", "either", "neither", "other", "our", "your", "my"})
+# The last words of the prepositions of two or three words ("met with", "on behalf of").
+_PREP_TAILS = frozenset(p.rsplit(" ", 1)[-1] for p in _PREPOSITIONS if " " in p)
 
 
 def _governed(text: str, start: int) -> bool:
@@ -116,37 +123,45 @@ def _governed(text: str, start: int) -> bool:
     lo = max(0, start - 30)
     if start == lo or not text[start - 1].isspace():
         return False
-    words = text[lo:start].split()
+    # Lower-cased once: lower() keeps the words (no letter lower-cases to a space, nor a space to a letter).
+    words = text[lo:start].lower().split()
     if lo and words and not text[lo - 1].isspace():
-        words = words[1:]  # a word cut by the window
+        del words[0]  # a word cut by the window
     if not words:
         return False
     last = words[-1]
-    if last.endswith("ed") and len(last) >= 5 and last.isalpha() and last.islower() and last not in _NOT_VERBS:
-        return len(words) < 2 or words[-2].lower() not in ("the", "a", "an")
-    words = [w.lower() for w in words[-5:]]
-    if words[-1][0] in _OPENING or (len(words) > 1 and words[-2][0] in _OPENING):
+    if last.endswith("ed") and len(last) >= 5:
+        # A verb in -ed must be written in lower case: the same word as written ("United" is no verb).
+        written = text[lo:start].split()[-1]
+        if written.isalpha() and written.islower() and written.endswith("ed") and written not in _NOT_VERBS:
+            return len(words) < 2 or words[-2] not in ("the", "a", "an")
+    if len(words) > 5:
+        del words[:-5]
+    if last[0] in _OPENING or (len(words) > 1 and words[-2][0] in _OPENING):
         words = [w.lstrip(_OPENING) for w in words]  # "“holding the EU hostage”"
-    if words[-1] in ("counterpart", "counterparts"):
+        last = words[-1]
+    if last in ("counterpart", "counterparts"):
         return _object_counterpart(words[:-1])
-    if words[-1] in _QUANTIFIERS or words[-1].isdigit():
+    if last in _QUANTIFIERS or last.isdigit():
         words.pop()  # "to see eight countries", "with several allies": the object after its number
         if not words:
             return False
-    if words[-1] in _ARTICLES:
+        last = words[-1]
+    if last in _ARTICLES:
         words.pop()
-    elif len(words) >= 2 and words[-1] in ("country's", "country’s") and words[-2] == "the":
+    elif last in ("country's", "country’s") and len(words) >= 2 and words[-2] == "the":
         del words[-2:]
     n = len(words)
     if n == 0:
         return False
-    if n >= 2 and words[-2] == "to" and words[-1].isalpha() and words[-1] not in _NOT_INFINITIVES:
+    last = words[-1]
+    if last in _PREPOSITIONS:
+        return True
+    if n >= 2 and words[-2] == "to" and last.isalpha() and last not in _NOT_INFINITIVES:
         return True  # "arrived to meet Zelensky", "plans to visit Poland": the object of an infinitive
-    if words[-1] in _PREPOSITIONS:
-        return True
-    if n >= 2 and f"{words[-2]} {words[-1]}" in _PREPOSITIONS:
-        return True
-    return n >= 3 and " ".join(words[-3:]) in _PREPOSITIONS
+    if last not in _PREP_TAILS:
+        return False  # cheap check first: a preposition of two or three words ends in one of a few words
+    return (n >= 2 and f"{words[-2]} {last}" in _PREPOSITIONS) or (n >= 3 and " ".join(words[-3:]) in _PREPOSITIONS)
 
 
 def _object_counterpart(words: list[str]) -> bool:
@@ -314,26 +329,28 @@ class Discourse:
 class _Group(list):
     """Hits that cover one span, with their payloads by kind (looked up many times, so built once)."""
 
+    # No __init__ of its own: list's, in C, builds a group (a document makes hundreds); _group sets kinds.
     __slots__ = ("kinds",)
-
-    def __init__(self, hits: list[Hit]) -> None:
-        super().__init__(hits)
-        self.kinds: dict[str, Entry] = {hit.payload.kind: hit.payload for hit in hits}
+    kinds: dict[str, Entry]
 
 
 def _group(hits: list[Hit]) -> list[_Group]:
     """Group hits that cover the same longest span; shorter hits inside a longer one are dropped."""
-    groups: list[list[Hit]] = []
+    groups: list[_Group] = []
+    group: _Group | None = None
     for hit in hits:
-        if groups:
-            head = groups[-1][0]
+        if group is not None:
+            head = group[0]
             if hit.start == head.start and hit.end == head.end:
-                groups[-1].append(hit)
+                group.append(hit)
+                group.kinds[hit.payload.kind] = hit.payload  # the last hit of a kind wins
                 continue
             if hit.start < head.end:
                 continue
-        groups.append([hit])
-    return [_Group(group) for group in groups]
+        group = _Group((hit,))
+        group.kinds = {hit.payload.kind: hit.payload}
+        groups.append(group)
+    return groups
 
 
 # Offices named after an institution ("the European Commission president", "European Council President").
@@ -414,7 +431,7 @@ class ActorResolver:
             phrase = [groups[i]]
             j = i + 1
             while j < len(groups) and (
-                _GLUE.match(text[groups[j - 1][0].end : groups[j][0].start])
+                _GLUE.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
                 or (
                     # "officials in Berlin", "diplomats in Kyiv": the voices of that capital's government.
                     "voice" in groups[j - 1].kinds
@@ -431,24 +448,21 @@ class ActorResolver:
                 kinds = groups[j].kinds
                 glue = text[groups[j - 1][0].end : groups[j][0].start]
                 # "spokesperson for the Polish government", "prime minister of Hungary": the country comes later.
-                heads = {"person", "title", "voice", "org"}
-                if (_OF_FOR.search(glue) or _IN.fullmatch(glue)) and not (
-                    {"country", "seat", "adj"} & phrase[0].kinds.keys()
-                ):
-                    heads |= {"country", "seat", "adj"}
+                heads = _HEADS
+                if (_OF_FOR.search(glue) or _IN.fullmatch(glue)) and _PLACES.isdisjoint(phrase[0].kinds):
+                    heads = _HEADS_OR_PLACES
                 plural = kinds.get("collective") and kinds["collective"].value in _PLURAL_VOICES
-                if not (heads & kinds.keys() or plural) or "pronoun" in kinds:
+                if (heads.isdisjoint(kinds) and not plural) or "pronoun" in kinds:
                     break
                 phrase.append(groups[j])
                 j += 1
                 if "person" in kinds:
                     break
             ref, used = self._compose(text, phrase, discourse, on)
-            if ref is None:
+            if ref is None and "voice" in phrase[0].kinds:  # "Her government": needs a voice (cheap check first)
                 ref, used = self._pronoun_government(text, phrase[0], discourse), 1
             if ref is None:
-                for group in phrase[:1]:
-                    others.extend(group)
+                others.extend(phrase[0])
                 i += 1
                 continue
             if ref.rule == "title+new-name":
@@ -464,15 +478,16 @@ class ActorResolver:
                         ref = person
                 used += len(inside)
             end = ref.end
-            ref.possessive = bool(_POSSESSIVE.match(text[end : end + 3]))
+            # cheap check first: most references are no possessive
+            ref.possessive = text.startswith(("'s", "’s"), end) and bool(_POSSESSIVE.match(text[end : end + 3]))
             ref.governed = _governed(text, ref.start)
             if ref.governed and _ALONG_WITH.search(text, max(0, ref.start - 20), ref.start):
                 ref.governed = False  # "Germany and France, along with Italy, called for": one more subject
             if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
                 ref.governed = False  # "leaders of the United Kingdom": the country's own voice
-            if refs and refs[-1].governed and _COORDINATED.fullmatch(text[refs[-1].end : ref.start]):
+            if refs and refs[-1].governed and _COORDINATED.fullmatch(text, refs[-1].end, ref.start):
                 # "talks with Germany and France": both are objects; but ", and Germany announced" opens a clause.
-                ref.governed = not ("," in text[refs[-1].end : ref.start] and _NEW_CLAUSE.match(text, ref.end))
+                ref.governed = not (text.find(",", refs[-1].end, ref.start) >= 0 and _NEW_CLAUSE.match(text, ref.end))
             elif refs and refs[-1].governed and _COORDINATED_TITLE.fullmatch(text, refs[-1].end, ref.start):
                 # "talks with Lavrov and his Ukrainian counterpart Kuleba", "to Russia and its ruler, Putin": one
                 # more object, named by a possessive title.
@@ -500,12 +515,12 @@ class ActorResolver:
                 discourse.blocs.append((ref.start, ref.country))
                 nxt = groups[i + used] if i + used < len(groups) else None
                 member = nxt.kinds.get("collective") if nxt else None
-                quantified = _QUANTIFIED.search(text, max(0, ref.start - 20), ref.start)
                 if (
                     member
                     and member.value in _BLOC_MEMBERS
-                    and not quantified
-                    and _GLUE.match(text[ref.end : nxt[0].start])
+                    and not _QUANTIFIED.search(text, max(0, ref.start - 20), ref.start)
+                    # (a reference that reaches past the next group has nothing between them: glue too)
+                    and (ref.end >= nxt[0].start or _GLUE.fullmatch(text, ref.end, nxt[0].start))
                 ):
                     # "NATO leaders said", "the bloc's leaders said": the organisation speaking as such.
                     ref.end, ref.possessive, used = nxt[0].end, False, used + 1
@@ -588,15 +603,12 @@ class ActorResolver:
             country = discourse.last_country(before=start)  # "the country's Foreign Ministry"
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
-        if (
-            voice
-            and country
-            and (voice in _SPOKES or voice not in ("ministry", "office") or not _NAME.match(text, end))
-        ):
-            # A spokesperson or an official speaks for the government, even when named (codebook).
-            name = _NAME.match(text, end)
-            stop = name.end() if name and voice in _SPOKES else end
-            return self.government_ref(country, start, stop, "voice"), used
+        if voice and country:
+            name = _NAME.match(text, end)  # matched once, for the test and the span
+            if voice in _SPOKES or voice not in ("ministry", "office") or not name:
+                # A spokesperson or an official speaks for the government, even when named (codebook).
+                stop = name.end() if name and voice in _SPOKES else end
+                return self.government_ref(country, start, stop, "voice"), used
         if role and (country or "title" in first):
             office = _OFFICE_TAIL.match(text, end)
             name = _NAME.match(text, office.end() if office else end)
@@ -639,8 +651,10 @@ class ActorResolver:
     def appositions(self, text: str, start: int, end: int, hits: list[Hit], refs: list[Ref], discourse: Discourse):
         """Return people introduced by an apposition ("Jan Kowalski, a Polish presidential adviser, said")."""
         found: list[Ref] = []
-        if text.find(",", start, end) < 0 or not any(h.payload.kind in ("title", "voice") for h in hits):
-            return found  # an apposition needs its comma and a title or voice after it (below)
+        # An apposition needs its comma and a title or voice after it (below): cheap checks first.
+        last = max((h.start for h in hits if h.payload.kind in ("title", "voice")), default=-1)
+        if last < 0 or text.find(",", start, last) < 0:
+            return found
         for m in _APPOSED.finditer(text, start, end):
             name = m.group(1)
             n_start, n_end = m.start(1), m.end(1)

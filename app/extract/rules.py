@@ -12,6 +12,7 @@ import hashlib
 import json
 import re
 from datetime import date
+from operator import attrgetter
 
 from app.extract.actors import ActorResolver, Discourse, Ref, guess_date
 from app.extract.anaphora import carry_issues
@@ -139,14 +140,14 @@ class RulesExtractor:
         # First pass: who is named where, so that quotations can look ahead for their speaker.
         resolved = []
         for sentence in sentences:
-            refs, others = self.resolver.resolve(text, actor_hits[sentence.index], discourse)
-            new = self.resolver.appositions(
-                text, sentence.start, sentence.end, actor_hits[sentence.index], refs, discourse
-            )
-            refs = sorted(refs + new, key=lambda r: r.start)
-            refs = self._add_extracted_surnames(text, sentence, refs, discourse)
-            discourse.groups.extend(coordinated(text, refs))
+            hits = actor_hits[sentence.index]
+            refs, others = self.resolver.resolve(text, hits, discourse)
+            refs += self.resolver.appositions(text, sentence.start, sentence.end, hits, refs, discourse)
             if len(refs) > 1:
+                refs.sort(key=_START)  # resolve's list, which no one else holds
+            refs = self._add_extracted_surnames(text, sentence, refs, discourse)
+            if len(refs) > 1:  # a group or a pair needs two references
+                discourse.groups.extend(coordinated(text, refs))
                 discourse.groups.extend(meeting_pairs(text, refs))
             resolved.append((refs, others))
         stance_buckets = [drop_targets(lowered, bucket) for bucket in stance_buckets]
@@ -800,6 +801,8 @@ class RulesExtractor:
             return refs
         added = list(refs)
         for surname, person in discourse.extracted.items():
+            if text.find(surname, sentence.start, sentence.end) < 0:
+                continue  # cheap check first: most sentences do not name them
             for m in re.finditer(rf"\b{re.escape(surname)}\b", sentence.text):
                 start, end = sentence.start + m.start(), sentence.start + m.end()
                 if any(r.start <= start < r.end for r in added):
@@ -900,6 +903,7 @@ _RULE_CONFIDENCE = {
     "pronoun": 0.1,
 }
 _SPEECH_WORDS = 5
+_START = attrgetter("start")  # a reference's offset, to sort by (in C, not a lambda)
 # An item of an enumeration ("First — ...", "Secondly, ...", "Third point: ...", "2) ...", "• ...").
 _ITEM = re.compile(
     r"\s*(?:(?:first|second|third|fourth|fifth|sixth|firstly|secondly|thirdly|fourthly|finally|lastly)"

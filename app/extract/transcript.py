@@ -21,6 +21,7 @@ from app.extract.segment import Sentence
 _LIST_LEAD = re.compile(r":[ \t]*\n(?=\s*(?:[•·▪*–-]|\d{1,2}[.)])[ \t])")
 _LIST_ITEM = re.compile(r"\s*(?:[•·▪*–-]|\d{1,2}[.)])[ \t]+([^\n]{1,200})")
 _LABEL = re.compile(r"([A-Z][\w.’'-]+(?:[ \t]+[A-Z][\w.’'-]+){0,3}):[ \t]*$", re.MULTILINE)
+_LINE_END_COLON = re.compile(r":[ \t]*$", re.MULTILINE)  # where a label can end: found fast, by its colon
 
 
 def speaker_labels(
@@ -31,7 +32,12 @@ def speaker_labels(
         return []
     starts = [s.start for s in sentences]
     found: list[tuple[int, Ref | None]] = []  # (where the label ends, who it names) in text order
-    for m in _LABEL.finditer(text):
+    for colon in _LINE_END_COLON.finditer(text):
+        # A label lies within one line (its words and spaces never cross a newline), so only the lines that end
+        # in a colon are searched, from their start: the same labels as a search of the whole text, for less.
+        m = _LABEL.search(text, text.rfind("\n", 0, colon.start()) + 1, colon.end())
+        if m is None:
+            continue
         i = bisect.bisect_right(starts, m.start(1)) - 1
         refs = resolved[i][0] if i >= 0 else []
         person = next((r for r in refs if r.type == "person" and m.start(1) <= r.start and r.end <= m.end(1)), None)
