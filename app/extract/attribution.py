@@ -517,16 +517,20 @@ def named_members(
         return []  # members of a collective hold a position only with a verb after it (below)
     # "wants to see eight countries, including Turkey, as guarantors": the members of an object hold nothing;
     # "opposed by several allies, in particular ..." is the passive's agent.
-    collectives = [
-        h
-        for h in others
-        if h.payload.kind == "collective"
-        and start <= h.start < end
-        and (not governed_at(text, h.start) or _BY_BEFORE.search(text, max(start, h.start - 30), h.start))
-    ]
-    if not collectives or not any(h.start > collectives[0].end for h in says):
+    # Only the first such collective counts: the tests stop there.
+    collective = next(
+        (
+            h
+            for h in others
+            if h.payload.kind == "collective"
+            and start <= h.start < end
+            and (not governed_at(text, h.start) or _BY_BEFORE.search(text, max(start, h.start - 30), h.start))
+        ),
+        None,
+    )
+    if collective is None or not any(h.start > collective.end for h in says):
         return []
-    for m in _EXAMPLES.finditer(text, collectives[0].end, end):
+    for m in _EXAMPLES.finditer(text, collective.end, end):
         listed = _listed(text, m.end(), end, refs)
         if listed:
             return listed
