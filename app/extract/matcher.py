@@ -190,13 +190,17 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (hits sorted by start, longest first)."""
     kept: list[Hit] = []
     for hit in hits:
-        if kept and (hit.start, hit.end, hit.phrase) == (kept[-1].start, kept[-1].end, kept[-1].phrase):
-            if getattr(hit.payload, "carried", False) and hit.payload != kept[-1].payload:
-                kept.append(hit)  # a reference standing for several things ("the initiative": a truce and talks)
-            continue
-        if kept and hit.start < kept[-1].end:
-            if hit.end - hit.start > kept[-1].end - kept[-1].start:
-                kept[-1] = hit
-            continue
+        if kept:
+            # The last kept hit, read once; its start is compared first (it settles most pairs without building
+            # tuples).
+            last = kept[-1]
+            if hit.start == last.start and hit.end == last.end and hit.phrase == last.phrase:
+                if getattr(hit.payload, "carried", False) and hit.payload != last.payload:
+                    kept.append(hit)  # a reference standing for several things ("the initiative": a truce and talks)
+                continue
+            if hit.start < last.end:
+                if hit.end - hit.start > last.end - last.start:
+                    kept[-1] = hit
+                continue
         kept.append(hit)
     return kept
