@@ -90,7 +90,7 @@ class Gazetteer:
             if hit.payload.kind in ("person", "org", "country", "seat", "adj"):
                 surface = text[hit.start : hit.end]
                 # Cheap check first: most names start with their capital.
-                if not surface[0].isupper() and not any(ch.isupper() for ch in surface):
+                if not surface[:1].isupper() and not any(ch.isupper() for ch in surface):
                     continue
             hits.append(hit)
         return hits
