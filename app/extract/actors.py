@@ -378,7 +378,7 @@ _YEAR = re.compile(r"\b(199\d|20[0-4]\d)\b")
 def guess_date(text: str, *, today: date | None = None) -> date | None:
     """Return mid-year of the latest plausible year a text mentions, for resolving titles in undated texts."""
     this_year = (today or date.today()).year
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= this_year]
+    years = [y for y in map(int, _YEAR.findall(text)) if y <= this_year]  # each year read as a number once
     return date(max(years), 7, 1) if years else None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from operator import attrgetter
 
 from app.extract.matcher import Hit, lowercase
 from app.extract.segment import Sentence
@@ -41,6 +42,7 @@ _HEAD_LOOK_BACK = 5  # sentences: the same head noun ("agreement") ties a refere
 _LOOK_BACK = 2  # sentences: a reference further back is too loosely tied to be read as the same issue
 
 
+_END = attrgetter("end")  # a hit's end, as a key read in C rather than by a lambda
 _DEFINITE = frozenset({"the", "its", "their", "his", "her", "any"})
 
 
@@ -70,7 +72,7 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
         if own:
             # A later clause of the same sentence may refer back too ("X called the force unacceptable, while
             # Y described such a deployment as ...").
-            latest = max(own, key=lambda h: h.end)
+            latest = max(own, key=_END)
             m = _ANAPHOR.search(lowered, latest.end, sentence.end)
             # "a similar one", "such an agreement" name a second instance even without a clause break.
             second = m is not None and m.group(0).startswith(("a similar", "such"))
@@ -80,7 +82,7 @@ def carry_issues(text: str, sentences: list[Sentence], buckets: list[list[Hit]])
                 carried[i] = [*buckets[i], Hit(m.start(), m.end(), m.group(0).lower(), latest.payload)]
             # A proposal of several things ("a ceasefire and talks") is referred to as a whole: every issue of
             # the sentence is carried, each with the polarity of its last phrase.
-            cues = {h.payload.issue: h.payload for h in sorted(own, key=lambda h: h.end)}
+            cues = {h.payload.issue: h.payload for h in sorted(own, key=_END)}
             last = (i, list(cues.values()))
             said = [x for x in said if i - x[0] <= _HEAD_LOOK_BACK]
             said.append((i, sentence, last[1]))

@@ -89,7 +89,8 @@ class Gazetteer:
         for hit in found:
             if hit.payload.kind in ("person", "org", "country", "seat", "adj"):
                 surface = text[hit.start : hit.end]
-                if not any(ch.isupper() for ch in surface):
+                # Cheap check first: most names start with their capital.
+                if not surface[:1].isupper() and not any(ch.isupper() for ch in surface):
                     continue
             hits.append(hit)
         return hits

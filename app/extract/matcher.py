@@ -128,7 +128,8 @@ class _Automaton:
             # Per key, decided once here rather than per hit: whether a word character before or after the key
             # would put it inside a longer word. Patterns are grouped by needle: one look per needle, not per pattern.
             triggered = tuple((needle, tuple(at)) for needle, at in triggers.get(key, {}).items())
-            entry = (len(key), _is_word(key[0]), _is_word(key[-1]), tuple(values.get(key, ())), triggered)
+            # The key's length less one: a hit's start is the automaton's end index less it.
+            entry = (len(key) - 1, _is_word(key[0]), _is_word(key[-1]), tuple(values.get(key, ())), triggered)
             self._automaton.add_word(key, entry)
         self._empty = not (values or triggers)
         if not self._empty:
@@ -142,30 +143,33 @@ class _Automaton:
             return found
         size = len(lowered)
         patterns = self._patterns
-        for last, (length, word_start, word_end, values, triggered) in self._automaton.iter(lowered):
-            start, end = last - length + 1, last + 1
-            if word_start and start > 0:
+        for last, (back, word_start, word_end, values, triggered) in self._automaton.iter(lowered):
+            start = last - back
+            if word_start and start:
                 before = lowered[start - 1]
                 if before.isalnum() or before == "_":  # _is_word, inlined: this runs for every hit
                     continue  # inside a word
-            for needle, indices in triggered:
-                # The phrase's longest later word must follow within its reach before the regex is tried.
-                if lowered.find(needle, start, start + _REACH) < 0:
+            if triggered:  # most keys trigger no pattern: skip the loop's set-up
+                for needle, indices in triggered:
+                    # The phrase's longest later word must follow within its reach before the regex is tried.
+                    if lowered.find(needle, start, start + _REACH) < 0:
+                        continue
+                    for index in indices:
+                        pattern, phrase, payload, out = patterns[index]
+                        m = pattern.match(lowered, start)
+                        if m:
+                            found[out].append(_hit(Hit, (start, m.end(), phrase, payload)))
+                if not values:
                     continue
-                for index in indices:
-                    pattern, phrase, payload, out = patterns[index]
-                    m = pattern.match(lowered, start)
-                    if m:
-                        found[out].append(_hit(Hit, (start, m.end(), phrase, payload)))
-            if not values:
-                continue
+            end = last + 1
             goes_on = word_end and end < size and (lowered[end].isalnum() or lowered[end] == "_")
             for phrase, wildcard, payload, exact, out in values:
-                stop = end
                 if wildcard:
                     stop = _WORD_TAIL.match(lowered, end).end()
                 elif goes_on:
                     continue  # the word goes on
+                else:
+                    stop = end
                 if exact is not None and not text.startswith(exact, start):
                     continue
                 found[out].append(_hit(Hit, (start, stop, phrase, payload)))
@@ -186,13 +190,17 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
     """Keep the longest of overlapping hits (hits sorted by start, longest first)."""
     kept: list[Hit] = []
     for hit in hits:
-        if kept and (hit.start, hit.end, hit.phrase) == (kept[-1].start, kept[-1].end, kept[-1].phrase):
-            if getattr(hit.payload, "carried", False) and hit.payload != kept[-1].payload:
-                kept.append(hit)  # a reference standing for several things ("the initiative": a truce and talks)
-            continue
-        if kept and hit.start < kept[-1].end:
-            if hit.end - hit.start > kept[-1].end - kept[-1].start:
-                kept[-1] = hit
-            continue
+        if kept:
+            # The last kept hit, read once; its start is compared first (it settles most pairs without building
+            # tuples).
+            last = kept[-1]
+            if hit.start == last.start and hit.end == last.end and hit.phrase == last.phrase:
+                if getattr(hit.payload, "carried", False) and hit.payload != last.payload:
+                    kept.append(hit)  # a reference standing for several things ("the initiative": a truce and talks)
+                continue
+            if hit.start < last.end:
+                if hit.end - hit.start > last.end - last.start:
+                    kept[-1] = hit
+                continue
         kept.append(hit)
     return kept

@@ -83,10 +83,12 @@ VERSION = "1.0"
 def _bucket(hits: list[Hit], sentences: list[Sentence]) -> list[list[Hit]]:
     """Distribute hits (sorted by start) over the sentences that contain them."""
     starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]  # read from a list in the loop, not from a sentence's attribute
     buckets: list[list[Hit]] = [[] for _ in sentences]
+    find = bisect.bisect_right
     for hit in hits:
-        i = bisect.bisect_right(starts, hit.start) - 1
-        if i >= 0 and hit.end <= sentences[i].end:
+        i = find(starts, hit.start) - 1
+        if i >= 0 and hit.end <= ends[i]:
             buckets[i].append(hit)
     return buckets
 

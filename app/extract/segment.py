@@ -90,9 +90,13 @@ def split_sentences(text: str) -> list[Sentence]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and not match.group().startswith("..") and _is_abbreviation(text, end):
+        stop = match.group()
+        if stop[0] == "." and stop[:2] != ".." and _is_abbreviation(text, end):
             continue
-        _append(sentences, text, start, end)
+        if end - start > MAX_SENTENCE:
+            _append(sentences, text, start, end)
+        else:
+            _append_one(sentences, text, start, end)  # most sentences need no cut: one call fewer
         start = end
     _append(sentences, text, start, len(text))
     return sentences
@@ -115,9 +119,10 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 
 def _append_one(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end - start >= 2:
-        sentences.append(Sentence(index=len(sentences), start=start, end=end, text=text[start:end]))
+    # str.strip drops what str.isspace calls space: one C call instead of a Python loop per character.
+    piece = text[start:end]
+    body = piece.lstrip()
+    start += len(piece) - len(body)
+    body = body.rstrip()
+    if len(body) >= 2:
+        sentences.append(Sentence(index=len(sentences), start=start, end=start + len(body), text=body))

@@ -188,9 +188,14 @@ def find_issues(matcher: PhraseMatcher, text: str, lowered: str, hits: list[Hit]
     seen = {(h.start, h.end, h.phrase) for h in hits}
     extra = []
     for lower, upper, inside in windows:
-        marks = {m for q in inside for m in (q[0], q[1] - 1)}
-        kept = [i for i in range(lower, upper) if i not in marks]
-        for h in matcher.find("".join(text[i] for i in kept), "".join(lowered[i] for i in kept)):
+        # The window without its quotation marks, built from the slices between the marks (C-level copies rather
+        # than a Python step per character); kept maps an offset in it back to the text.
+        marks = sorted({m for q in inside for m in (q[0], q[1] - 1)})
+        pieces = list(zip([lower, *(m + 1 for m in marks)], [*marks, upper], strict=True))
+        kept: list[int] = []
+        for a, b in pieces:
+            kept.extend(range(a, b))
+        for h in matcher.find("".join(text[a:b] for a, b in pieces), "".join(lowered[a:b] for a, b in pieces)):
             start, end = kept[h.start], kept[h.end - 1] + 1
             # Only a phrase through a quotation (it takes in the quoted words, and a mark fell inside it).
             through = end - start != h.end - h.start and any(start <= q[0] + 1 and end >= q[1] - 1 for q in inside)
