@@ -234,6 +234,8 @@ _QUANTIFIED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|many|most|few|other|all)\s+$",
     re.IGNORECASE,
 )
+# Kinds that make no reference on their own (_compose's loop resolves a phrase of one of them to None).
+_INERT = frozenset({"pronoun", "nonactor", "collective", "adj"})
 _MONARCHS = frozenset({"King", "Queen", "Grand", "Prince", "Emperor", "Monarch"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
@@ -298,7 +300,7 @@ class Discourse:
 
     def quoted(self, offset: int) -> bool:
         """Return whether an offset lies inside a quotation."""
-        i = bisect.bisect_right(self.quotes, (offset, float("inf"))) - 1
+        i = bisect.bisect_right(self.quotes, (offset, _INF)) - 1
         return i >= 0 and self.quotes[i][0] < offset < self.quotes[i][1]
 
     def last_person(
@@ -370,6 +372,7 @@ def _title_of(text: str, phrase: list[list[Hit]]) -> str:
     return text[phrase[1][0].start : phrase[1][0].end].lower() if len(phrase) > 1 else ""
 
 
+_INF = float("inf")  # a quotation's end no offset reaches, for bisecting (start, end) pairs by start
 _LOOKBACK = 200  # mentions coreference may reach back over
 _PREMIER = re.compile(r"prime minister|premier|chancellor", re.IGNORECASE)
 _YEAR = re.compile(r"\b(199\d|20[0-4]\d)\b")
@@ -422,6 +425,8 @@ class ActorResolver:
 
     def resolve(self, text: str, hits: list[Hit], discourse: Discourse) -> tuple[list[Ref], list[Hit]]:
         """Return the actor references of a sentence, and the leftover hits (pronouns, collectives...)."""
+        if not hits:
+            return [], []  # cheap check first: a fifth of the sentences name no one
         on = discourse.published_on
         groups = _group(hits)
         refs: list[Ref] = []
@@ -543,6 +548,21 @@ class ActorResolver:
         """Resolve the longest sensible prefix of a phrase; return (ref or None, groups used)."""
         first = phrase[0].kinds
         start = phrase[0][0].start
+        if len(phrase) == 1 and len(first) == 1:
+            # The commonest phrase, one hit of one kind ("Russia", "Putin", "they"): what the loop below makes of it.
+            (kind,) = first
+            if kind in _INERT:
+                return None, 1
+            group = phrase[0]
+            if kind == "country" or kind == "seat":
+                rule = "country" if kind == "country" else "metonym"
+                return self.government_ref(first[kind].value, start, group[0].end, rule), 1
+            if kind == "person":
+                return self.person_ref(first[kind].value, start, group[0].end, on=on, country=None, rule="name"), 1
+            if kind == "org":
+                slug = first[kind].value
+                actor = self.gaz.actor(slug)
+                return Ref(start, group[0].end, actor.name, actor.type, actor.country_on(on), slug, "name"), 1
         country: str | None = None
         role: str | None = None
         voice: str | None = None
@@ -649,11 +669,13 @@ class ActorResolver:
         return None, 1
 
     def appositions(self, text: str, start: int, end: int, hits: list[Hit], refs: list[Ref], discourse: Discourse):
-        """Return people introduced by an apposition ("Jan Kowalski, a Polish presidential adviser, said")."""
+        """Return people introduced by an apposition ("Jan Kowalski, a Polish presidential adviser, said") in the
+        sentence from start to end, whose hits are given."""
         found: list[Ref] = []
-        # An apposition needs its comma and a title or voice after it (below): cheap checks first.
-        last = max((h.start for h in hits if h.payload.kind in ("title", "voice")), default=-1)
-        if last < 0 or text.find(",", start, last) < 0:
+        # An apposition needs its comma and a title or voice after it (below): cheap checks first, and the comma
+        # first of all (half the sentences have none). The hits are the sentence's, so they start before its end.
+        comma = text.find(",", start, end)
+        if comma < 0 or not any(h.start > comma and h.payload.kind in ("title", "voice") for h in hits):
             return found
         for m in _APPOSED.finditer(text, start, end):
             name = m.group(1)
