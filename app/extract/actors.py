@@ -116,11 +116,32 @@ _NOT_INFINITIVES = frozenset({"be", "both", "all", "each", "either", "neither", 
 _PREP_TAILS = frozenset(p.rsplit(" ", 1)[-1] for p in _PREPOSITIONS if " " in p)
 
 
+_COUNTRYS = ("country's", "country’s")
+_COUNTERPARTS = ("counterpart", "counterparts")
+# One-word prepositions that no step of _governed before its test for a preposition pops or treats otherwise
+# (no verb in -ed, article, number or quantifier): last before an actor, they make it an object at once.
+_PLAIN_PREPOSITIONS = frozenset(
+    p
+    for p in _PREPOSITIONS
+    if " " not in p
+    and not (p.endswith("ed") and len(p) >= 5)
+    and p not in _QUANTIFIERS
+    and p not in _ARTICLES
+    and p not in _COUNTERPARTS
+    and p not in _COUNTRYS
+    and not p.isdigit()
+    and p[0] not in _OPENING
+)
+# The last words _governed's steps look for: a word not among them (nor a number, a verb in -ed, a word after "to"
+# or an opening quotation mark) leaves the actor a subject.
+_SPECIAL_LAST = _QUANTIFIERS | _ARTICLES | _PREPOSITIONS | _PREP_TAILS | frozenset(_COUNTERPARTS + _COUNTRYS)
+
+
 def _governed(text: str, start: int) -> bool:
     """Return whether an actor starting at an offset is the object of a preposition or verb: "talks with Russia",
     "met with the country's president", or a lower-case verb in -ed right before it ("recognized Russia and
     Belarus as ...", but not "the embattled Zelensky")."""
-    lo = max(0, start - 30)
+    lo = start - 30 if start > 30 else 0
     if start == lo or not text[start - 1].isspace():
         return False
     # Lower-cased once: lower() keeps the words (no letter lower-cases to a space, nor a space to a letter).
@@ -130,6 +151,16 @@ def _governed(text: str, start: int) -> bool:
     if not words:
         return False
     last = words[-1]
+    if last in _PLAIN_PREPOSITIONS:
+        return True  # cheap check first: the steps below leave such a word last, and find it a preposition
+    if (
+        last not in _SPECIAL_LAST
+        and last[0] not in _OPENING
+        and not last.isdigit()
+        and not (last.endswith("ed") and len(last) >= 5)
+        and (len(words) < 2 or (words[-2] != "to" and words[-2][0] not in _OPENING))
+    ):
+        return False  # cheap check first: no word that a step below looks for (most actors are subjects)
     if last.endswith("ed") and len(last) >= 5:
         # A verb in -ed must be written in lower case: the same word as written ("United" is no verb).
         written = text[lo:start].split()[-1]
@@ -140,7 +171,7 @@ def _governed(text: str, start: int) -> bool:
     if last[0] in _OPENING or (len(words) > 1 and words[-2][0] in _OPENING):
         words = [w.lstrip(_OPENING) for w in words]  # "“holding the EU hostage”"
         last = words[-1]
-    if last in ("counterpart", "counterparts"):
+    if last in _COUNTERPARTS:
         return _object_counterpart(words[:-1])
     if last in _QUANTIFIERS or last.isdigit():
         words.pop()  # "to see eight countries", "with several allies": the object after its number
@@ -149,7 +180,7 @@ def _governed(text: str, start: int) -> bool:
         last = words[-1]
     if last in _ARTICLES:
         words.pop()
-    elif last in ("country's", "country’s") and len(words) >= 2 and words[-2] == "the":
+    elif last in _COUNTRYS and len(words) >= 2 and words[-2] == "the":
         del words[-2:]
     n = len(words)
     if n == 0:
@@ -340,18 +371,20 @@ def _group(hits: list[Hit]) -> list[_Group]:
     """Group hits that cover the same longest span; shorter hits inside a longer one are dropped."""
     groups: list[_Group] = []
     group: _Group | None = None
+    head_start = head_end = 0  # the span of the current group (its first hit's), kept in locals
     for hit in hits:
+        start, end, _, payload = hit  # a hit unpacked once, in C
         if group is not None:
-            head = group[0]
-            if hit.start == head.start and hit.end == head.end:
+            if start == head_start and end == head_end:
                 group.append(hit)
-                group.kinds[hit.payload.kind] = hit.payload  # the last hit of a kind wins
+                group.kinds[payload.kind] = payload  # the last hit of a kind wins
                 continue
-            if hit.start < head.end:
+            if start < head_end:
                 continue
         group = _Group((hit,))
-        group.kinds = {hit.payload.kind: hit.payload}
+        group.kinds = {payload.kind: payload}
         groups.append(group)
+        head_start, head_end = start, end
     return groups
 
 
