@@ -213,6 +213,14 @@ _MEETING = frozenset({"met", "meets", "meet", "meeting", "hosts", "hosting", "to
 
 governed_at = _governed  # for attribution: a collective after a preposition is an object too
 
+
+def _tail(text: str, lo: int, hi: int, n: int) -> str:
+    """Return the last n characters of text[lo:hi] without its trailing spaces, lower-cased: a cheap necessary
+    condition before a case-insensitive search anchored at hi, which tries every position of the window (slow)."""
+    # None of the letters tested on it matches another character case-insensitively (re's \s is str.isspace).
+    return text[lo:hi].rstrip()[-n:].lower()
+
+
 # "the country's Foreign Ministry": the country last named.
 _THE_COUNTRYS = re.compile(r"\bthe\s+country['’]s\s+$", re.IGNORECASE)
 # Bodies of a government named by its leader's possessive ("Zelensky's government", "Orban's spokesman").
@@ -521,7 +529,11 @@ class ActorResolver:
             ref.governed = _governed(text, ref.start)
             if ref.governed and _ALONG_WITH.search(text, max(0, ref.start - 20), ref.start):
                 ref.governed = False  # "Germany and France, along with Italy, called for": one more subject
-            if ref.governed and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start):
+            if (
+                ref.governed
+                and _tail(text, max(0, ref.start - 30), ref.start, 4).endswith(("of", "from", "the"))
+                and _HEAD_OF.search(text, max(0, ref.start - 30), ref.start)
+            ):
                 ref.governed = False  # "leaders of the United Kingdom": the country's own voice
             if refs and refs[-1].governed and _COORDINATED.fullmatch(text, refs[-1].end, ref.start):
                 # "talks with Germany and France": both are objects; but ", and Germany announced" opens a clause.
@@ -652,7 +664,12 @@ class ActorResolver:
                     continue
                 break
         end = phrase[k][0].end if phrase else start
-        if country is None and (voice or role) and _THE_COUNTRYS.search(text, max(0, start - 20), start):
+        if (
+            country is None
+            and (voice or role)
+            and _tail(text, max(0, start - 20), start, 9)[:7] == "country"
+            and _THE_COUNTRYS.search(text, max(0, start - 20), start)
+        ):
             country = discourse.last_country(before=start)  # "the country's Foreign Ministry"
         # Which groups were consumed: all of them up to k (the loop only continues on parts of the phrase).
         used = k + 1
