@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from app.extract import cues
 from app.extract.gazetteer import Entry, Gazetteer
@@ -417,6 +418,7 @@ def _title_of(text: str, phrase: list[list[Hit]]) -> str:
     return text[phrase[1][0].start : phrase[1][0].end].lower() if len(phrase) > 1 else ""
 
 
+_START_ON = attrgetter("start_on")  # an office's first day, as a sort key
 _INF = float("inf")  # a quotation's end no offset reaches, for bisecting (start, end) pairs by start
 _LOOKBACK = 200  # mentions coreference may reach back over
 _PREMIER = re.compile(r"prime minister|premier|chancellor", re.IGNORECASE)
@@ -448,9 +450,13 @@ class ActorResolver:
         """Return a reference to a registry person, with the country of the office held on that day."""
         actor = self.gaz.actor(slug)
         role = None
-        held = [o for o in actor.offices if on is None or o.held_on(on)]
+        held = list(actor.offices) if on is None else [o for o in actor.offices if o.held_on(on)]
         if country is None:
-            country = actor.country_on(on) if on else (held[-1].country if held else actor.country)
+            if on and held:
+                # What actor.country_on(on) returns, from the offices held that day found above (not found again).
+                country = max(held, key=_START_ON).country
+            else:
+                country = actor.country_on(on) if on else (held[-1].country if held else actor.country)
         for office in held:
             if office.country == country:
                 role = office.role
