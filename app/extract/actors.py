@@ -483,10 +483,11 @@ class ActorResolver:
         refs: list[Ref] = []
         others: list[Hit] = []
         i = 0
-        while i < len(groups):
+        n = len(groups)  # the list is not changed below
+        while i < n:
             phrase = [groups[i]]
             j = i + 1
-            while j < len(groups) and (
+            while j < n and (
                 _GLUE.fullmatch(text, groups[j - 1][0].end, groups[j][0].start)
                 or (
                     # "officials in Berlin", "diplomats in Kyiv": the voices of that capital's government.
@@ -552,7 +553,7 @@ class ActorResolver:
                 # "talks with Lavrov and his Ukrainian counterpart Kuleba", "to Russia and its ruler, Putin": one
                 # more object, named by a possessive title.
                 ref.governed = not _NEW_CLAUSE.match(text, ref.end)
-            nxt = groups[i + used] if i + used < len(groups) else None
+            nxt = groups[i + used] if i + used < n else None
             voice = nxt.kinds.get("voice") if nxt else None
             if ref.possessive and voice and voice.value in _SPOKES | _GOVERNMENT_HEADS:
                 # "Orban's press secretary", "Zelensky's government" speak for that leader's government.
@@ -573,7 +574,7 @@ class ActorResolver:
                 discourse.countries.append((ref.start, ref.country))
             elif ref.country in ("NATO", "EU") and ref.slug == getattr(self.gaz.government(ref.country), "slug", None):
                 discourse.blocs.append((ref.start, ref.country))
-                nxt = groups[i + used] if i + used < len(groups) else None
+                nxt = groups[i + used] if i + used < n else None
                 member = nxt.kinds.get("collective") if nxt else None
                 if (
                     member
