@@ -215,7 +215,7 @@ class RulesExtractor:
                 found_here.extend(
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
-                found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
+                found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue, lowered=lowered))
                 if noun_at == -2:
                     noun_at = proposal_at(lowered, sentence.start, sentence.end)
                 proposed = 0 <= noun_at < issue.start or lowered.find(", as ", issue.end, sentence.end) >= 0
@@ -287,7 +287,7 @@ class RulesExtractor:
             for h in says
             if h.start >= issue.end
             and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
-            and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
+            and doc.text.find(";", issue.end, h.start) < 0  # a verb in the next clause reports that clause only
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
             and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
         ]
