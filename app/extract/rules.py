@@ -286,7 +286,7 @@ class RulesExtractor:
             h
             for h in says
             if h.start >= issue.end
-            and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
+            and not _relative_subject(doc.lowered, issue.end, h.start)
             and doc.text.find(";", issue.end, h.start) < 0  # a verb in the next clause reports that clause only
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
             and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
@@ -1078,6 +1078,14 @@ def _confidence(ref: Ref, speaker: Speaker, stance: Stance) -> float:
     confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
     confidence += 0.1 if stance.cue else 0.0
     return min(confidence, 0.95)
+
+
+def _relative_subject(lowered: str, start: int, end: int) -> bool:
+    """Return whether a relative pronoun (who, which, that) and at most two words come right before end."""
+    # The substrings first: the regex opens with a word boundary, tried at every character.
+    if lowered.find("wh", start, end) < 0 and lowered.find("that", start, end) < 0:
+        return False
+    return _RELATIVE_SUBJECT.search(lowered, start, end) is not None
 
 
 def _hypothetical(lowered: str, start: int, position: int) -> bool:
