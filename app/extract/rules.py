@@ -767,10 +767,30 @@ class RulesExtractor:
     def _quote_speaker(self, doc: _Doc, quote: tuple[int, int]) -> Speaker | None:
         """Return the speaker of a quotation: "...," X said / X said: "..." / "...," he added."""
         q_start, q_end = quote
+        found = doc.quoted_by.get(quote)
+        if found is None:  # each issue in a quotation asks again: what does not change is found once
+            found = doc.quoted_by[quote] = self._quote_attribution(doc, quote)
+        recorded, cue, embedded = found
+        if recorded is not None:
+            doc.quote_speakers.append((q_end, recorded))  # (on every call, as the speakers are recorded in order)
+            return Speaker(recorded.refs, cue, "quote")
+        # A quotation standing alone right after an attributed one continues it.
+        # Only the latest attributed quotation counts; speakers are recorded in text order.
+        previous = doc.quote_speakers[-1] if doc.quote_speakers else None
+        # Not a quotation inside a sentence of its own subject ("a newspaper reported that most are “opposed”").
+        if previous and not embedded and previous[0] <= q_start and q_start - previous[0] < 300:
+            return Speaker(previous[1].refs, previous[1].cue, "quote")
+        return None
+
+    def _quote_attribution(self, doc: _Doc, quote: tuple[int, int]) -> tuple[Speaker | None, Hit | None, bool]:
+        """Return the speaker to record for a quotation that a verb or a joint statement attributes (else None), its
+        cue, and whether the quotation comes after more than a few words of its sentence (_quote_speaker)."""
+        q_start, q_end = quote
         picks = [(doc.sentence_at(q_end - 1), "after"), (doc.sentence_at(q_start), "before")]
         first = doc.sentence_at(q_start)
         lead = doc.text[doc.sentences[first].start : q_start] if first is not None else ""
-        if _words(lead) > _LEAD_WORDS and not _QUOTE_MARKS.search(lead):
+        embedded = _words(lead) > _LEAD_WORDS
+        if embedded and not _QUOTE_MARKS.search(lead):
             # A quotation inside a sentence that names its own speaker first ("X warned against “...”").
             picks.reverse()
         for i, pick in picks:
@@ -793,24 +813,14 @@ class RulesExtractor:
             for cue in cues:
                 speaker = doc.subject_of(cue, refs, others, lower=sentence.start, upper=sentence.end)
                 if speaker is not None:
-                    doc.quote_speakers.append((q_end, speaker))
-                    return Speaker(speaker.refs, cue, "quote")
+                    return speaker, cue, embedded
             if pick == "after" and doc.joint:
                 # "...,” the joint statement reads.": the governments that signed it.
                 authors = statement_authors(doc.text, q_start, sentence.end, doc.discourse, quote_end=q_end)
                 if authors:
                     cue = Hit(sentence.end - 1, sentence.end, "joint", "say")
-                    doc.quote_speakers.append((q_end, Speaker(authors, cue, "listed")))
-                    return Speaker(authors, cue, "quote")
-        # A quotation standing alone right after an attributed one continues it.
-        # Only the latest attributed quotation counts; speakers are recorded in text order.
-        previous = doc.quote_speakers[-1] if doc.quote_speakers else None
-        # Not a quotation inside a sentence of its own subject ("a newspaper reported that most are “opposed”").
-        i = doc.sentence_at(q_start)
-        embedded = i is not None and _words(doc.text[doc.sentences[i].start : q_start]) > _LEAD_WORDS
-        if previous and not embedded and previous[0] <= q_start and q_start - previous[0] < 300:
-            return Speaker(previous[1].refs, previous[1].cue, "quote")
-        return None
+                    return Speaker(authors, cue, "listed"), cue, embedded
+        return None, None, embedded
 
     def _add_extracted_surnames(self, text: str, sentence: Sentence, refs: list[Ref], discourse: Discourse):
         """Find later mentions of people first met by title ("Defence Minister Jan Kowalski" ... "Kowalski")."""
@@ -881,6 +891,7 @@ class _Doc:
         # Results that depend on a sentence only, not on its issue, kept for its later issues: by (what, index).
         self.per_sentence: dict[tuple[str, int], Speaker | None] = {}
         self._subjects: dict[tuple, tuple] = {}  # subject_of's answers (see subject_of)
+        self.quoted_by: dict[tuple[int, int], tuple] = {}  # quotation: RulesExtractor._quote_attribution's answer
 
     def subject_of(self, cue: Hit, refs: list, others: list, *, lower: int, upper: int) -> Speaker | None:
         """Return attribution.subject_of for this document: computed once for a cue and its context, since
