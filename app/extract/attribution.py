@@ -48,6 +48,8 @@ _PREP_INSERTION = re.compile(
     r",\s+(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Dd]espite|[Aa]head of)\s[^,“”\"]{1,120}\s*,\s*"
     r"(?!(?:and|but|or|while)\s)(?:[a-z]\w*\s+){0,2}$"
 )
+# What follows the comma that closes either insertion, up to the verb (a necessary condition for both).
+_INSERTION_TAIL = re.compile(r"\s*(?:\w+\s+){0,2}")
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s", re.IGNORECASE)
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _WHICH_AFTER_COMMA = re.compile(r",\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)  # "Denmark, which decided to"
@@ -306,10 +308,12 @@ def subject_of(
         doer = bool(text[absolute[-1].end : cue.start].strip())
         return Speaker(absolute, cue, "doer" if doer else "subject")
     if cue.phrase not in _INVERTING:
-        # Both insertions open with a comma: most verbs have none before them in their sentence.
+        # Both insertions close with a comma and at most two words before the verb, and no comma after it: most
+        # verbs have no such comma before them in their sentence (a cheap test before two slow searches).
+        comma = text.rfind(",", lower, cue.start)
         insertion = (
             (_INSERTION.search(text, lower, cue.start) or _PREP_INSERTION.search(text, lower, cue.start))
-            if text.find(",", lower, cue.start) >= 0
+            if comma >= 0 and _INSERTION_TAIL.fullmatch(text, comma + 1, cue.start)
             else None
         )
         if insertion is not None:
