@@ -109,6 +109,8 @@ def is_setting(text: str, start: int, issue: Hit, cue: Hit) -> bool:
 def in_other_clause(text: str, cue: Hit, issue: Hit, refs: list[Ref], others: list[Hit]) -> bool:
     """Return whether an issue after a verb sits in a subordinate clause with a subject of its own ("Tusk warned
     against X, after many leaders were blindsided by Y's plan for talks"): that clause is not the verb's."""
+    if text.find(",", cue.end, issue.start) < 0:
+        return False  # a cheap test first: the clause opens with a comma, and most verbs have none after them
     m = max(_SUBORDINATE.finditer(text, cue.end, issue.start), key=lambda found: found.start(), default=None)
     if m is None or "," in text[m.end() : issue.start]:
         return False  # no subordinate clause, or it closed before the issue ("X said, as he arrived, that ...")

@@ -320,7 +320,7 @@ class RulesExtractor:
             named = [r for r in refs if r.end <= cue.start and _APPOSED.fullmatch(doc.lowered, r.end, cue.start)]
             if named:
                 return Speaker([named[-1]], cue, "subject")
-        if _APPEARS.search(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
+        if _appears(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
             return None  # "Poland appears open to ...": the writer's inference, not a position stated
         # "According to the press service, Scholz condemned ... and urged ...": a source is no verb to share.
         earlier = [h for h in says if h.end <= cue.start and h.phrase != "according to"]
@@ -1089,6 +1089,13 @@ def _confidence(ref: Ref, speaker: Speaker, stance: Stance) -> float:
     confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
     confidence += 0.1 if stance.cue else 0.0
     return min(confidence, 0.95)
+
+
+def _appears(lowered: str, start: int, end: int) -> bool:
+    """Return whether "appears (to be)" or "seems (to have)" comes right before end."""
+    if lowered.find("appear", start, end) < 0 and lowered.find("seem", start, end) < 0:
+        return False  # the substrings first: most verbs have neither before them
+    return _APPEARS.search(lowered, start, end) is not None
 
 
 def _relative_subject(lowered: str, start: int, end: int) -> bool:
