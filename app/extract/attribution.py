@@ -136,6 +136,9 @@ _SIGNED_BY = re.compile(
     r"governments|representatives|ambassadors)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+# What every _SIGNED_BY match holds, in lower case: the last letters of its verb or noun (none of them an i or an s,
+# which the case-blind regex also takes as a dotless ı or a long ſ), then "by" after at most one word ("issued").
+_SIGNED_BY_END = re.compile(r"(?:ned|red|ent|ter|on|qu[eé]|al)\s+(?:\S+\s+)?by\s")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 # "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
@@ -509,7 +512,10 @@ def named_members(
         listed = _listed(text, m.end(), end, refs)
         if listed:
             return listed
-    m = _SIGNED_BY.search(text, start, end) if lowered.find(" by ", start, end) >= 0 else None
+    # Cheap tests first: " by ", then the end of a signing verb or a statement noun before it (_SIGNED_BY_END, in C
+    # on lower-case text), as _SIGNED_BY is case-blind and tried at every word.
+    by = lowered.find(" by ", start, end) >= 0 and _SIGNED_BY_END.search(lowered, start, end) is not None
+    m = _SIGNED_BY.search(text, start, end) if by else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         # Signing states a position; a statement by someone must then say something ("... called for").
