@@ -210,10 +210,8 @@ _AS_BY = re.compile(
     r"called for|advocated|pushed for|suggested)\s+by\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-# The nouns without the word boundary before them, which proposal_at tests itself: a pattern that opens with
-# letters is scanned in C for its first letters, while one that opens with a boundary is tried at every character.
 _NOUN_HINT = re.compile(
-    r"(?:proposal|plan|initiative|idea|offer|call|demand|request|suggestion|willingness|readiness|openness|"
+    r"\b(?:proposal|plan|initiative|idea|offer|call|demand|request|suggestion|willingness|readiness|openness|"
     r"commitment|determination|refusal|reluctance|decision|pledge|intention)"
 )
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
@@ -221,13 +219,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
 
 def proposal_at(lowered: str, start: int, end: int) -> int:
     """Return where a sentence first names a proposal, a demand or a readiness (for proposers), else -1."""
-    # The first noun at the start of a word (as r"\b" before it would): a noun inside a word ("explanation") is
-    # all letters, so no word can start within it and the next match is looked for after it.
-    for m in _NOUN_HINT.finditer(lowered, start, end):
-        at = m.start()
-        if at == 0 or not (lowered[at - 1].isalnum() or lowered[at - 1] == "_"):
-            return at
-    return -1
+    m = _NOUN_HINT.search(lowered, start, end)
+    return m.start() if m else -1
 
 
 def proposers(
