@@ -48,6 +48,8 @@ _PREP_INSERTION = re.compile(
     r",\s+(?:[Aa]fter|[Ff]ollowing|[Bb]efore|[Dd]uring|[Dd]espite|[Aa]head of)\s[^,“”\"]{1,120}\s*,\s*"
     r"(?!(?:and|but|or|while)\s)(?:[a-z]\w*\s+){0,2}$"
 )
+# What follows the comma that closes either insertion, up to the verb (a necessary condition for both).
+_INSERTION_TAIL = re.compile(r"\s*(?:\w+\s+){0,2}")
 _LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or)\s", re.IGNORECASE)
 _WHO = re.compile(r",?\s*\bwho\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _WHICH_AFTER_COMMA = re.compile(r",\s*(which)\s+(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)  # "Denmark, which decided to"
@@ -134,6 +136,9 @@ _SIGNED_BY = re.compile(
     r"governments|representatives|ambassadors)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
+# What every _SIGNED_BY match holds, in lower case: the last letters of its verb or noun (none of them an i or an s,
+# which the case-blind regex also takes as a dotless ı or a long ſ), then "by" after at most one word ("issued").
+_SIGNED_BY_END = re.compile(r"(?:ned|red|ent|ter|on|qu[eé]|al)\s+(?:\S+\s+)?by\s")
 _ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:a|an|the)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&|,\s*and|,\s*or)?\s*(?:the\s+)?", re.IGNORECASE)
 # "All four support ...", "both leaders backed ...": a numbered group of the actors the sentence names.
@@ -306,10 +311,12 @@ def subject_of(
         doer = bool(text[absolute[-1].end : cue.start].strip())
         return Speaker(absolute, cue, "doer" if doer else "subject")
     if cue.phrase not in _INVERTING:
-        # Both insertions open with a comma: most verbs have none before them in their sentence.
+        # Both insertions close with a comma and at most two words before the verb, and no comma after it: most
+        # verbs have no such comma before them in their sentence (a cheap test before two slow searches).
+        comma = text.rfind(",", lower, cue.start)
         insertion = (
             (_INSERTION.search(text, lower, cue.start) or _PREP_INSERTION.search(text, lower, cue.start))
-            if text.find(",", lower, cue.start) >= 0
+            if comma >= 0 and _INSERTION_TAIL.fullmatch(text, comma + 1, cue.start)
             else None
         )
         if insertion is not None:
@@ -505,7 +512,10 @@ def named_members(
         listed = _listed(text, m.end(), end, refs)
         if listed:
             return listed
-    m = _SIGNED_BY.search(text, start, end) if lowered.find(" by ", start, end) >= 0 else None
+    # Cheap tests first: " by ", then the end of a signing verb or a statement noun before it (_SIGNED_BY_END, in C
+    # on lower-case text), as _SIGNED_BY is case-blind and tried at every word.
+    by = lowered.find(" by ", start, end) >= 0 and _SIGNED_BY_END.search(lowered, start, end) is not None
+    m = _SIGNED_BY.search(text, start, end) if by else None
     if m is not None:
         listed = _listed(text, m.end(), end, refs)
         # Signing states a position; a statement by someone must then say something ("... called for").

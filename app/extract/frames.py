@@ -109,6 +109,8 @@ def is_setting(text: str, start: int, issue: Hit, cue: Hit) -> bool:
 def in_other_clause(text: str, cue: Hit, issue: Hit, refs: list[Ref], others: list[Hit]) -> bool:
     """Return whether an issue after a verb sits in a subordinate clause with a subject of its own ("Tusk warned
     against X, after many leaders were blindsided by Y's plan for talks"): that clause is not the verb's."""
+    if text.find(",", cue.end, issue.start) < 0:
+        return False  # a cheap test first: the clause opens with a comma, and most verbs have none after them
     m = max(_SUBORDINATE.finditer(text, cue.end, issue.start), key=lambda found: found.start(), default=None)
     if m is None or "," in text[m.end() : issue.start]:
         return False  # no subordinate clause, or it closed before the issue ("X said, as he arrived, that ...")
@@ -182,7 +184,7 @@ def by_agent(
 ) -> list[tuple[Speaker, Stance]]:
     """Return the agents of a passive right after an issue ("a truce accepted by Kyiv", "a plan backed by Rome")."""
     lead = _BY_AGENT.match(lowered, issue.end, end)
-    if lead is None and " by " in lowered[issue.end : end]:
+    if lead is None and lowered.find(" by ", issue.end, end) >= 0:  # (no slice)
         lead = _BACK_PASSIVE.search(lowered, issue.end, end)
     found: list[tuple[Speaker, Stance]] = []
     while lead is not None:
@@ -214,11 +216,18 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def elliptical_refusal(text: str, end: int, refs: list[Ref], issue: Hit) -> list[tuple[Speaker, Stance]]:
+def elliptical_refusal(
+    text: str, end: int, refs: list[Ref], issue: Hit, *, lowered: str | None = None
+) -> list[tuple[Speaker, Stance]]:
     """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
-    for Taurus missiles, but Berlin has so far refused")."""
-    tail = lowercase(text[max(issue.end, end - 50) : end])
-    if _REFUSAL_WORDS.search(tail) is None:
+    for Taurus missiles, but Berlin has so far refused"). lowered is text in lower case, if the caller has it."""
+    lo = max(issue.end, end - 50)
+    # The words are plain letters: searched in place in a lower-cased text, no slice to lower-case.
+    if lowered is None:
+        tail = _REFUSAL_WORDS.search(lowercase(text[lo:end]))
+    else:
+        tail = _REFUSAL_WORDS.search(lowered, lo, end)
+    if tail is None:
         return []
     for ref in refs:
         if ref.start < issue.end or not _BUT.search(text, issue.end, ref.start):

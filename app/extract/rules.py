@@ -162,6 +162,8 @@ class RulesExtractor:
         best: dict[tuple[str, str, str], ExtractedClaim] = {}
         for sentence in sentences:
             i = sentence.index
+            if not issue_buckets[i]:
+                continue  # most sentences name no issue (issue_hits would find none)
             # Context an issue may require: named in this sentence or the one before.
             context = {h.payload for h in context_buckets[i]} | {h.payload for h in context_buckets[max(0, i - 1)]}
             found = issue_hits(issue_buckets[i], self.lexicons, context)
@@ -213,7 +215,7 @@ class RulesExtractor:
                 found_here.extend(
                     by_agent(text, lowered, sentence.end, refs_here, issue, stance_buckets[i], negator_buckets[i])
                 )
-                found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue))
+                found_here.extend(elliptical_refusal(text, sentence.end, refs_here, issue, lowered=lowered))
                 if noun_at == -2:
                     noun_at = proposal_at(lowered, sentence.start, sentence.end)
                 proposed = 0 <= noun_at < issue.start or lowered.find(", as ", issue.end, sentence.end) >= 0
@@ -256,7 +258,7 @@ class RulesExtractor:
             # Reported speech inside a statement ("the Chancellor called for a ceasefire," the government said).
             inner = [h for h in says if quote[0] <= h.start and h.end <= issue.start]
             if inner:
-                speaker = subject_of(doc.text, inner[-1], refs, others, doc.discourse, lower=quote[0], upper=quote[1])
+                speaker = doc.subject_of(inner[-1], refs, others, lower=quote[0], upper=quote[1])
                 if speaker is not None and _hypothetical(doc.lowered, quote[0], speaker.refs[0].start):
                     return self._quote_speaker(doc, quote)  # "“If Russia makes a move, ...,” she said": hers
                 if speaker is not None and speaker.rule in ("subject", "pronoun", "doer"):
@@ -284,8 +286,8 @@ class RulesExtractor:
             h
             for h in says
             if h.start >= issue.end
-            and not _RELATIVE_SUBJECT.search(doc.lowered, issue.end, h.start)
-            and ";" not in doc.text[issue.end : h.start]  # a verb in the next clause reports that clause only
+            and not _relative_subject(doc.lowered, issue.end, h.start)
+            and doc.text.find(";", issue.end, h.start) < 0  # a verb in the next clause reports that clause only
             and not _BUT_CLAUSE.search(doc.text, issue.end, h.start)
             and (quote or not _inside(doc.quotes, h.start, h.end))  # a quotation's verb is its own speaker's
         ]
@@ -318,7 +320,7 @@ class RulesExtractor:
             named = [r for r in refs if r.end <= cue.start and _APPOSED.fullmatch(doc.lowered, r.end, cue.start)]
             if named:
                 return Speaker([named[-1]], cue, "subject")
-        if _APPEARS.search(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
+        if _appears(doc.lowered, max(sentence.start, cue.start - 20), cue.start):
             return None  # "Poland appears open to ...": the writer's inference, not a position stated
         # "According to the press service, Scholz condemned ... and urged ...": a source is no verb to share.
         earlier = [h for h in says if h.end <= cue.start and h.phrase != "according to"]
@@ -326,20 +328,16 @@ class RulesExtractor:
             # "X vetoed the package and warned ...": a second verb shares the first one's subject; its stance is
             # read from the second verb on.
             # The nearest verb before ("Scholz condemned ... and urged", not an opening "according to X").
-            first = subject_of(
-                doc.text, earlier[-1], refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
-            )
+            first = doc.subject_of(earlier[-1], refs, others, lower=sentence.start, upper=sentence.end)
             speaker = Speaker(first.refs, cue, "coordinated") if first is not None else None
         else:
-            speaker = subject_of(doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end)
+            speaker = doc.subject_of(cue, refs, others, lower=sentence.start, upper=sentence.end)
             if speaker is None and cue.end <= issue.start:
                 # "X's defence council decided to donate ..., the presidency announced": the closing speaker;
                 # "X said the country was not ready to ...": the speaker of the reported clause.
                 speech = [h for h in earlier if h.phrase in SPEECH]
                 fallback = closing[-1] if closing else speech[-1] if speech else None
-                speaker = fallback and subject_of(
-                    doc.text, fallback, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
-                )
+                speaker = fallback and doc.subject_of(fallback, refs, others, lower=sentence.start, upper=sentence.end)
                 cue = fallback if speaker else cue
         lo = max(sentence.start, cue.start - 60)
         # The substring test first: most verbs have no "they" before them.
@@ -347,9 +345,7 @@ class RulesExtractor:
         if they is not None and (speaker is None or speaker.rule == "pronoun"):
             # "Officials in Berlin said they opposed ...": "they" is the subject of the verb of saying.
             speech = [h for h in says if h.start == they.start(1)]
-            outer = speech and subject_of(
-                doc.text, speech[0], refs, others, doc.discourse, lower=sentence.start, upper=speech[0].start
-            )
+            outer = speech and doc.subject_of(speech[0], refs, others, lower=sentence.start, upper=speech[0].start)
             if outer:
                 speaker = Speaker(outer.refs, cue, "subject")
         if speaker is None or (hearsay and any(is_hearsay_context(doc.text, r, hearsay, says) for r in speaker.refs)):
@@ -374,7 +370,7 @@ class RulesExtractor:
             # Only a subject inside the closing clause itself (", Biden said"), not one of an earlier clause.
             clause = _REPORTING_CLAUSE.search(doc.text, issue.end, closing[-1].start)
             low = clause.start() if clause else closing[-1].start
-            outer = subject_of(doc.text, closing[-1], refs, others, doc.discourse, lower=low, upper=sentence.end)
+            outer = doc.subject_of(closing[-1], refs, others, lower=low, upper=sentence.end)
             reporter = _own_government(speaker, outer)
             if reporter is not None:
                 return reporter
@@ -387,14 +383,13 @@ class RulesExtractor:
         signatories, a numbered subject ("all four"), the partners of a signed agreement; else the speaker."""
         refs, others = doc.resolved[sentence.index]
         if speaker is None:
-            members = named_members(
-                doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0], lowered=doc.lowered
-            )
-            if members:
-                return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
-            authors = doc.joint and statement_authors(doc.text, sentence.start, sentence.end, doc.discourse)
-            if authors:
-                return Speaker(authors, Hit(sentence.end - 1, sentence.end, "joint", "say"), "listed")
+            key = ("listed", sentence.index)
+            if key in doc.per_sentence:  # the sentence's members or authors, the same for each of its issues
+                listed = doc.per_sentence[key]
+            else:
+                listed = doc.per_sentence[key] = self._listed(doc, sentence, refs, others)
+            if listed is not None:
+                return listed
         # Inside a reported clause ("said that both sides must ...") only with a speaker to check it against.
         group = numbered_group(
             doc.text, sentence.start, issue.start, refs, doc.discourse, inside=speaker is not None, lowered=doc.lowered
@@ -417,6 +412,19 @@ class RulesExtractor:
             if more:
                 return Speaker(speaker.refs + more, speaker.cue, speaker.rule)
         return speaker
+
+    def _listed(self, doc: _Doc, sentence: Sentence, refs: list[Ref], others: list[Hit]) -> Speaker | None:
+        """Return the members listed after a collective or as signatories, or the authors of a joint statement
+        that a sentence names (_groups, for an issue with no speaker), or None."""
+        members = named_members(
+            doc.text, sentence.start, sentence.end, refs, others, doc.says(sentence.index)[0], lowered=doc.lowered
+        )
+        if members:
+            return Speaker(members, Hit(sentence.end - 1, sentence.end, "members", "say"), "listed")
+        authors = doc.joint and statement_authors(doc.text, sentence.start, sentence.end, doc.discourse)
+        if authors:
+            return Speaker(authors, Hit(sentence.end - 1, sentence.end, "joint", "say"), "listed")
+        return None
 
     def _reply(
         self, doc: _Doc, sentence: Sentence, issue: Hit, stance_hits: list[Hit], negators: list[Hit], found: list[Hit]
@@ -470,9 +478,7 @@ class RulesExtractor:
             refs, others = doc.resolved[i - 1]
             speech = [h for h in doc.says(i - 1)[0] if h.phrase in SPEECH]
             if speech:
-                found = subject_of(
-                    doc.text, speech[0], refs, others, doc.discourse, lower=before.start, upper=before.end
-                )
+                found = doc.subject_of(speech[0], refs, others, lower=before.start, upper=before.end)
                 if found is None or any(r.type != "person" for r in found.refs):
                     return None
                 return Speaker(found.refs, Hit(sentence.start, sentence.start, "continued", "say"), "listed")
@@ -493,7 +499,7 @@ class RulesExtractor:
                 refs, others = doc.resolved[i]
                 speech = [h for h in doc.says(i)[0] if h.phrase in SPEECH]
                 for cue in speech[:1]:
-                    found = subject_of(doc.text, cue, refs, others, doc.discourse, lower=lead.start, upper=lead.end)
+                    found = doc.subject_of(cue, refs, others, lower=lead.start, upper=lead.end)
                     if found is not None:
                         return Speaker(found.refs, Hit(sentence.start, sentence.start, "enumerated", "say"), "listed")
                 return None
@@ -507,12 +513,15 @@ class RulesExtractor:
         ("Moscow's demands include ...", "according to the document"), the lead's speaker of an enumeration ("First —
         ..."), the speaker before a connective ("Therefore, ..."), the speaker of a statement that goes on unquoted
         ("We will ..."), or the signatories of a joint statement ("We call for ...")."""
-        speaker = (
-            self._document(doc, sentence, issue)
-            or self._enumerated(doc, sentence)
-            or self._continued(doc, sentence)
-            or self._first_person(doc, sentence)
-        )
+        speaker = self._document(doc, sentence, issue)
+        if speaker is None:
+            key = ("lead", sentence.index)
+            if key in doc.per_sentence:  # the same for each issue of the sentence
+                speaker = doc.per_sentence[key]
+            else:
+                speaker = doc.per_sentence[key] = self._enumerated(doc, sentence) or self._continued(doc, sentence)
+        if speaker is None:
+            speaker = self._first_person(doc, sentence)  # (not kept: it records the quotation's speaker)
         if speaker is None and voice and not _reports_other(doc.text, sentence, doc.resolved[sentence.index][0]):
             speaker = Speaker(voice, Hit(sentence.start, sentence.start, "joint voice", "say"), "listed")
         return speaker
@@ -534,6 +543,14 @@ class RulesExtractor:
             says, _ = doc.says(sentence.index)
             if end <= issue.start and not any(end <= h.start and h.end <= issue.start for h in says):
                 return Speaker([owner], Hit(start, end, "document", "say"), "document")
+        key = ("source", sentence.index)
+        if key not in doc.per_sentence:  # the rest depends on the sentence only: found once for its issues
+            doc.per_sentence[key] = self._source(doc, sentence)
+        return doc.per_sentence[key]
+
+    def _source(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
+        """Return the government whose document a sentence cites ("according to the document" after "the Russian
+        memorandum"), or None."""
         if not cites_document(doc.lowered, sentence.start, sentence.end):
             return None
         _, others = doc.resolved[sentence.index]
@@ -706,7 +723,7 @@ class RulesExtractor:
         if _PRESCRIPTIVE.search(doc.lowered, first.end, issue.start):
             return False
         refs, others = doc.resolved[sentence.index]
-        outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
+        outer = doc.subject_of(speech[-1], refs, others, lower=sentence.start, upper=first.start)
         if outer is None or not outer.refs:
             return False
         if first.type == "government" and all(r.type == "person" for r in outer.refs):
@@ -734,7 +751,7 @@ class RulesExtractor:
         if not speech:
             return None
         refs, others = doc.resolved[sentence.index]
-        outer = subject_of(doc.text, speech[-1], refs, others, doc.discourse, lower=sentence.start, upper=first.start)
+        outer = doc.subject_of(speech[-1], refs, others, lower=sentence.start, upper=first.start)
         if outer is None or outer.refs[0].type != "person":
             return None
         head = _CLAUSE_LEAD.match(doc.text, speech[-1].end, first.start)
@@ -750,10 +767,30 @@ class RulesExtractor:
     def _quote_speaker(self, doc: _Doc, quote: tuple[int, int]) -> Speaker | None:
         """Return the speaker of a quotation: "...," X said / X said: "..." / "...," he added."""
         q_start, q_end = quote
+        found = doc.quoted_by.get(quote)
+        if found is None:  # each issue in a quotation asks again: what does not change is found once
+            found = doc.quoted_by[quote] = self._quote_attribution(doc, quote)
+        recorded, cue, embedded = found
+        if recorded is not None:
+            doc.quote_speakers.append((q_end, recorded))  # (on every call, as the speakers are recorded in order)
+            return Speaker(recorded.refs, cue, "quote")
+        # A quotation standing alone right after an attributed one continues it.
+        # Only the latest attributed quotation counts; speakers are recorded in text order.
+        previous = doc.quote_speakers[-1] if doc.quote_speakers else None
+        # Not a quotation inside a sentence of its own subject ("a newspaper reported that most are “opposed”").
+        if previous and not embedded and previous[0] <= q_start and q_start - previous[0] < 300:
+            return Speaker(previous[1].refs, previous[1].cue, "quote")
+        return None
+
+    def _quote_attribution(self, doc: _Doc, quote: tuple[int, int]) -> tuple[Speaker | None, Hit | None, bool]:
+        """Return the speaker to record for a quotation that a verb or a joint statement attributes (else None), its
+        cue, and whether the quotation comes after more than a few words of its sentence (_quote_speaker)."""
+        q_start, q_end = quote
         picks = [(doc.sentence_at(q_end - 1), "after"), (doc.sentence_at(q_start), "before")]
         first = doc.sentence_at(q_start)
         lead = doc.text[doc.sentences[first].start : q_start] if first is not None else ""
-        if _words(lead) > _LEAD_WORDS and not _QUOTE_MARKS.search(lead):
+        embedded = _words(lead) > _LEAD_WORDS
+        if embedded and not _QUOTE_MARKS.search(lead):
             # A quotation inside a sentence that names its own speaker first ("X warned against “...”").
             picks.reverse()
         for i, pick in picks:
@@ -774,28 +811,16 @@ class RulesExtractor:
             else:
                 cues = [h for h in says if h.end <= q_start][-1:]
             for cue in cues:
-                speaker = subject_of(
-                    doc.text, cue, refs, others, doc.discourse, lower=sentence.start, upper=sentence.end
-                )
+                speaker = doc.subject_of(cue, refs, others, lower=sentence.start, upper=sentence.end)
                 if speaker is not None:
-                    doc.quote_speakers.append((q_end, speaker))
-                    return Speaker(speaker.refs, cue, "quote")
+                    return speaker, cue, embedded
             if pick == "after" and doc.joint:
                 # "...,” the joint statement reads.": the governments that signed it.
                 authors = statement_authors(doc.text, q_start, sentence.end, doc.discourse, quote_end=q_end)
                 if authors:
                     cue = Hit(sentence.end - 1, sentence.end, "joint", "say")
-                    doc.quote_speakers.append((q_end, Speaker(authors, cue, "listed")))
-                    return Speaker(authors, cue, "quote")
-        # A quotation standing alone right after an attributed one continues it.
-        # Only the latest attributed quotation counts; speakers are recorded in text order.
-        previous = doc.quote_speakers[-1] if doc.quote_speakers else None
-        # Not a quotation inside a sentence of its own subject ("a newspaper reported that most are “opposed”").
-        i = doc.sentence_at(q_start)
-        embedded = i is not None and _words(doc.text[doc.sentences[i].start : q_start]) > _LEAD_WORDS
-        if previous and not embedded and previous[0] <= q_start and q_start - previous[0] < 300:
-            return Speaker(previous[1].refs, previous[1].cue, "quote")
-        return None
+                    return Speaker(authors, cue, "listed"), cue, embedded
+        return None, None, embedded
 
     def _add_extracted_surnames(self, text: str, sentence: Sentence, refs: list[Ref], discourse: Discourse):
         """Find later mentions of people first met by title ("Defence Minister Jan Kowalski" ... "Kowalski")."""
@@ -863,6 +888,21 @@ class _Doc:
         self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
         self.owned: dict[int, list] = {}  # sentence index: the documents named with their owner (RulesExtractor._owned)
+        # Results that depend on a sentence only, not on its issue, kept for its later issues: by (what, index).
+        self.per_sentence: dict[tuple[str, int], Speaker | None] = {}
+        self._subjects: dict[tuple, tuple] = {}  # subject_of's answers (see subject_of)
+        self.quoted_by: dict[tuple[int, int], tuple] = {}  # quotation: RulesExtractor._quote_attribution's answer
+
+    def subject_of(self, cue: Hit, refs: list, others: list, *, lower: int, upper: int) -> Speaker | None:
+        """Return attribution.subject_of for this document: computed once for a cue and its context, since
+        several issues of a sentence ask for the same verb's subject (the discourse no longer changes here)."""
+        key = (cue, id(refs), id(others), lower, upper)
+        found = self._subjects.get(key)
+        if found is None:
+            # The lists are kept with the answer, so that their ids cannot be reused by other lists.
+            speaker = subject_of(self.text, cue, refs, others, self.discourse, lower=lower, upper=upper)
+            found = self._subjects[key] = (speaker, refs, others)
+        return found[0]
 
     def says(self, i: int) -> tuple[list[Hit], list[Hit]]:
         """Return the speech or position cues and the hearsay cues of sentence i (the lists are shared: read only)."""
@@ -1049,6 +1089,21 @@ def _confidence(ref: Ref, speaker: Speaker, stance: Stance) -> float:
     confidence += 0.1 if ref.rule in ("name", "title+name") else 0.05
     confidence += 0.1 if stance.cue else 0.0
     return min(confidence, 0.95)
+
+
+def _appears(lowered: str, start: int, end: int) -> bool:
+    """Return whether "appears (to be)" or "seems (to have)" comes right before end."""
+    if lowered.find("appear", start, end) < 0 and lowered.find("seem", start, end) < 0:
+        return False  # the substrings first: most verbs have neither before them
+    return _APPEARS.search(lowered, start, end) is not None
+
+
+def _relative_subject(lowered: str, start: int, end: int) -> bool:
+    """Return whether a relative pronoun (who, which, that) and at most two words come right before end."""
+    # The substrings first: the regex opens with a word boundary, tried at every character.
+    if lowered.find("wh", start, end) < 0 and lowered.find("that", start, end) < 0:
+        return False
+    return _RELATIVE_SUBJECT.search(lowered, start, end) is not None
 
 
 def _hypothetical(lowered: str, start: int, position: int) -> bool:

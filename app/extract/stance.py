@@ -479,8 +479,10 @@ def is_background(
         and not any(sentence_start <= h.start and h.end <= issue.start for h in stance_hits)
     ):
         return True  # "had not changed its stance on strikes"; but "hesitant about its position on strikes" is one
-    clause = lowered[max(sentence_start, issue.start - 120) : issue.start]
-    clause = clause[max(clause.rfind(","), clause.rfind(";")) + 1 :]
+    # The clause after the last comma or semicolon in reach, sliced once.
+    lo = max(sentence_start, issue.start - 120)
+    cut = max(lowered.rfind(",", lo, issue.start), lowered.rfind(";", lo, issue.start))
+    clause = lowered[cut + 1 if cut >= 0 else lo : issue.start]
     # Cheap tests first, words that each pattern needs: most clauses have none.
     if ("mean" in clause or "declin" in clause or "refus" in clause or " not" in clause) and _DENIED.search(clause):
         return True
