@@ -87,10 +87,13 @@ class PhraseMatcher:
             wildcard = phrase.endswith("*")
             exact = phrase.rstrip("*") if phrase in case_sensitive else None
             self._keys.setdefault(phrase.rstrip("*").lower(), []).append((phrase, wildcard, payload, exact))
-        self._compiled = _Automaton([self])
+        # Built on the first own find: a dictionary matched only within PhraseMatchers never needs its own.
+        self._compiled: _Automaton | None = None
 
     def find(self, text: str, lowered: str | None = None) -> list[Hit]:
         """Return every whole-word hit in text, sorted by start then longest first."""
+        if self._compiled is None:
+            self._compiled = _Automaton([self])
         return self._compiled.find(text, lowered)[0]
 
 
