@@ -153,9 +153,12 @@ class _Automaton:
                 if before.isalnum() or before == "_":  # _is_word, inlined: this runs for every hit
                     continue  # inside a word
             if triggered:  # most keys trigger no pattern: skip the loop's set-up
+                # The phrase's longest later word must follow within its reach before the regex is tried: "in" on
+                # one slice of the reach per key, for all its needles, costs less than a str.find call per needle
+                # (lowered.find(needle, start, start + _REACH) >= 0, the same test).
+                reach = lowered[start : start + _REACH]
                 for needle, indices in triggered:
-                    # The phrase's longest later word must follow within its reach before the regex is tried.
-                    if lowered.find(needle, start, start + _REACH) < 0:
+                    if needle not in reach:
                         continue
                     for index in indices:
                         pattern, phrase, payload, out = patterns[index]
