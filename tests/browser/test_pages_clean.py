@@ -42,7 +42,11 @@ def _watch(page) -> tuple[list[str], list[str]]:
     failed: list[str] = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("requestfailed", lambda request: failed.append(request.url))
+    # A request cut short by the next navigation (net::ERR_ABORTED, often the icon) is not a failure of the page.
+    page.on(
+        "requestfailed",
+        lambda request: failed.append(request.url) if "ERR_ABORTED" not in (request.failure or "") else None,
+    )
     page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
     return errors, failed
 
