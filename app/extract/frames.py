@@ -13,7 +13,7 @@ from datetime import date
 from app.extract.actors import Ref
 from app.extract.attribution import Speaker
 from app.extract.cues import ROLE_NOUNS, SPEECH
-from app.extract.matcher import Hit, lowercase
+from app.extract.matcher import Hit
 from app.extract.stance import Stance, combine_cues
 
 _SETTING = re.compile(
@@ -217,16 +217,12 @@ def _words(text: str) -> int:
 
 
 def elliptical_refusal(
-    text: str, end: int, refs: list[Ref], issue: Hit, *, lowered: str | None = None
+    text: str, end: int, refs: list[Ref], issue: Hit, *, lowered: str
 ) -> list[tuple[Speaker, Stance]]:
     """Return who refuses what an earlier clause named, in a last clause without an object of its own ("Kyiv asked
-    for Taurus missiles, but Berlin has so far refused"). lowered is text in lower case, if the caller has it."""
-    lo = max(issue.end, end - 50)
-    # The words are plain letters: searched in place in a lower-cased text, no slice to lower-case.
-    if lowered is None:
-        tail = _REFUSAL_WORDS.search(lowercase(text[lo:end]))
-    else:
-        tail = _REFUSAL_WORDS.search(lowered, lo, end)
+    for Taurus missiles, but Berlin has so far refused"). lowered is text in lower case."""
+    # The words are plain letters: searched in place in the lower-cased text, no slice to lower-case.
+    tail = _REFUSAL_WORDS.search(lowered, max(issue.end, end - 50), end)
     if tail is None:
         return []
     for ref in refs:

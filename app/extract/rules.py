@@ -11,6 +11,7 @@ import bisect
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from operator import attrgetter
 
@@ -383,11 +384,7 @@ class RulesExtractor:
         signatories, a numbered subject ("all four"), the partners of a signed agreement; else the speaker."""
         refs, others = doc.resolved[sentence.index]
         if speaker is None:
-            key = ("listed", sentence.index)
-            if key in doc.per_sentence:  # the sentence's members or authors, the same for each of its issues
-                listed = doc.per_sentence[key]
-            else:
-                listed = doc.per_sentence[key] = self._listed(doc, sentence, refs, others)
+            listed = doc.once("listed", sentence.index, lambda: self._listed(doc, sentence, refs, others))
             if listed is not None:
                 return listed
         # Inside a reported clause ("said that both sides must ...") only with a speaker to check it against.
@@ -515,11 +512,9 @@ class RulesExtractor:
         ("We will ..."), or the signatories of a joint statement ("We call for ...")."""
         speaker = self._document(doc, sentence, issue)
         if speaker is None:
-            key = ("lead", sentence.index)
-            if key in doc.per_sentence:  # the same for each issue of the sentence
-                speaker = doc.per_sentence[key]
-            else:
-                speaker = doc.per_sentence[key] = self._enumerated(doc, sentence) or self._continued(doc, sentence)
+            speaker = doc.once(
+                "lead", sentence.index, lambda: self._enumerated(doc, sentence) or self._continued(doc, sentence)
+            )
         if speaker is None:
             speaker = self._first_person(doc, sentence)  # (not kept: it records the quotation's speaker)
         if speaker is None and voice and not _reports_other(doc.text, sentence, doc.resolved[sentence.index][0]):
@@ -543,10 +538,7 @@ class RulesExtractor:
             says, _ = doc.says(sentence.index)
             if end <= issue.start and not any(end <= h.start and h.end <= issue.start for h in says):
                 return Speaker([owner], Hit(start, end, "document", "say"), "document")
-        key = ("source", sentence.index)
-        if key not in doc.per_sentence:  # the rest depends on the sentence only: found once for its issues
-            doc.per_sentence[key] = self._source(doc, sentence)
-        return doc.per_sentence[key]
+        return doc.once("source", sentence.index, lambda: self._source(doc, sentence))
 
     def _source(self, doc: _Doc, sentence: Sentence) -> Speaker | None:
         """Return the government whose document a sentence cites ("according to the document" after "the Russian
@@ -888,10 +880,17 @@ class _Doc:
         self.joint = "joint " in lowered  # a joint statement can speak for its signatories (statement_authors)
         self.quote_speakers: list[tuple[int, Speaker]] = []  # (quotation end, its speaker), in text order
         self.owned: dict[int, list] = {}  # sentence index: the documents named with their owner (RulesExtractor._owned)
-        # Results that depend on a sentence only, not on its issue, kept for its later issues: by (what, index).
-        self.per_sentence: dict[tuple[str, int], Speaker | None] = {}
+        self._per_sentence: dict[tuple[str, int], Speaker | None] = {}  # once's answers, by (what, sentence index)
         self._subjects: dict[tuple, tuple] = {}  # subject_of's answers (see subject_of)
         self.quoted_by: dict[tuple[int, int], tuple] = {}  # quotation: RulesExtractor._quote_attribution's answer
+
+    def once(self, what: str, i: int, find: Callable[[], Speaker | None]) -> Speaker | None:
+        """Return find()'s answer about sentence i, found once: it depends on the sentence, not on which of its
+        issues asks."""
+        key = (what, i)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = find()
+        return self._per_sentence[key]
 
     def subject_of(self, cue: Hit, refs: list, others: list, *, lower: int, upper: int) -> Speaker | None:
         """Return attribution.subject_of for this document: computed once for a cue and its context, since
