@@ -278,8 +278,6 @@ _QUANTIFIED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|several|many|most|few|other|all)\s+$",
     re.IGNORECASE,
 )
-# Kinds that make no reference on their own (_compose's loop resolves a phrase of one of them to None).
-_INERT = frozenset({"pronoun", "nonactor", "collective", "adj"})
 _MONARCHS = frozenset({"King", "Queen", "Grand", "Prince", "Emperor", "Monarch"})
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "press secretary"})
 
@@ -604,21 +602,6 @@ class ActorResolver:
         """Resolve the longest sensible prefix of a phrase; return (ref or None, groups used)."""
         first = phrase[0].kinds
         start = phrase[0][0].start
-        if len(phrase) == 1 and len(first) == 1:
-            # The commonest phrase, one hit of one kind ("Russia", "Putin", "they"): what the loop below makes of it.
-            (kind,) = first
-            if kind in _INERT:
-                return None, 1
-            group = phrase[0]
-            if kind == "country" or kind == "seat":
-                rule = "country" if kind == "country" else "metonym"
-                return self.government_ref(first[kind].value, start, group[0].end, rule), 1
-            if kind == "person":
-                return self.person_ref(first[kind].value, start, group[0].end, on=on, country=None, rule="name"), 1
-            if kind == "org":
-                slug = first[kind].value
-                actor = self.gaz.actor(slug)
-                return Ref(start, group[0].end, actor.name, actor.type, actor.country_on(on), slug, "name"), 1
         country: str | None = None
         role: str | None = None
         voice: str | None = None
