@@ -96,10 +96,7 @@ def split_sentences(text: str) -> list[Sentence]:
         stop = match.group()
         if stop[0] == "." and stop[:2] != ".." and _is_abbreviation(text, end):
             continue
-        if end - start > MAX_SENTENCE:
-            _append(sentences, text, start, end)
-        else:
-            _append_one(sentences, text, start, end)  # most sentences need no cut: one call fewer
+        _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return sentences
